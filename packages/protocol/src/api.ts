@@ -1,0 +1,151 @@
+/**
+ * The objects of the Soxara REST API as they travel on the wire. The sandbox produces them, the
+ * frames and the server SDK consume them. Shapes follow ../../../../shared/DESIGN.md ("Contract: REST API").
+ */
+
+export type Currency = 'USD' | 'LRD';
+export const CURRENCIES: readonly Currency[] = ['USD', 'LRD'];
+
+export type PaymentStatus =
+  | 'requires_payment_method'
+  | 'requires_action'
+  | 'succeeded'
+  | 'canceled';
+
+export type MomoProvider = 'mtn' | 'orange';
+export type PaymentMethodType = 'card' | 'momo' | 'soxara_wallet';
+
+/** What the customer paid with, as safe to show: never a full number or CVC. */
+export type PaymentMethodDetails =
+  | { type: 'card'; card: { brand: string; last4: string; exp_month: number; exp_year: number } }
+  | { type: 'momo'; momo: { provider: MomoProvider; phone_number_masked: string } }
+  | { type: 'soxara_wallet'; soxara_wallet: Record<string, never> };
+
+/** The step the customer must take before the payment can complete. */
+export type NextAction =
+  | {
+      type: 'redirect_to_url';
+      redirect_to_url: { url: string; return_url: string };
+    }
+  | {
+      type: 'momo_pin_prompt';
+      momo_pin_prompt: {
+        provider: MomoProvider;
+        phone_number_masked: string;
+        /** ISO 8601: when the operator drops the prompt. */
+        expires_at: string;
+        /** Dial code a customer can use when the push prompt never arrives. */
+        ussd_code: string;
+      };
+    }
+  | {
+      type: 'soxara_wallet_approval';
+      soxara_wallet_approval: {
+        /** https link that opens the wallet app, or the sandbox's wallet page when no app takes it. */
+        universal_link: string;
+        /** soxara:// deep link for devices with the app installed. */
+        app_link: string;
+        expires_at: string;
+      };
+    };
+
+export interface PaymentError {
+  type: ErrorType;
+  code: string;
+  message: string;
+  decline_code?: string;
+  param?: string;
+}
+
+/** A payment as the secret key sees it. */
+export interface Payment {
+  id: string;
+  object: 'payment';
+  livemode: false;
+  amount: number;
+  amount_refunded: number;
+  currency: Currency;
+  status: PaymentStatus;
+  client_secret: string;
+  description: string | null;
+  metadata: Record<string, string>;
+  payment_method: PaymentMethodDetails | null;
+  next_action: NextAction | null;
+  last_payment_error: PaymentError | null;
+  customer: { id: string; phone_number: string | null; country_code: string } | null;
+  created_at: string;
+  succeeded_at: string | null;
+  canceled_at: string | null;
+}
+
+/** The fields a publishable key (the browser) may read. No metadata, no customer, no client secret. */
+export const CLIENT_SAFE_PAYMENT_FIELDS = [
+  'id',
+  'object',
+  'amount',
+  'currency',
+  'status',
+  'description',
+  'next_action',
+  'last_payment_error',
+  'payment_method',
+  'created_at',
+] as const;
+export type ClientPayment = Pick<Payment, (typeof CLIENT_SAFE_PAYMENT_FIELDS)[number]>;
+
+export type RefundStatus = 'pending' | 'succeeded' | 'failed';
+export interface Refund {
+  id: string;
+  object: 'refund';
+  payment: string;
+  amount: number;
+  currency: Currency;
+  status: RefundStatus;
+  reason: string | null;
+  failure_reason: string | null;
+  metadata: Record<string, string>;
+  created_at: string;
+}
+
+export interface WebhookEndpoint {
+  id: string;
+  object: 'webhook_endpoint';
+  url: string;
+  enabled_events: string[];
+  status: 'enabled' | 'disabled';
+  /** Only in the create response. */
+  secret?: string;
+  created_at: string;
+}
+
+export interface Account {
+  id: string;
+  publishable_key: string;
+  secret_key: string;
+}
+
+/** Error types of the contract. The last two exist only in the browser. */
+export type ErrorType =
+  | 'authentication_error'
+  | 'invalid_request_error'
+  | 'idempotency_error'
+  | 'rate_limit_error'
+  | 'card_error'
+  | 'momo_error'
+  | 'wallet_error'
+  | 'api_error'
+  | 'validation_error'
+  | 'api_connection_error';
+
+export interface ApiErrorBody {
+  type: ErrorType;
+  code: string;
+  message: string;
+  param?: string;
+  decline_code?: string;
+  /** Set on payment-outcome errors so the caller can read the payment's state. */
+  payment_intent?: ClientPayment;
+}
+
+export type ApiEnvelope<T> = { success: true; data: T } | { success: false; error: ApiErrorBody };
+export type ApiListEnvelope<T> = { success: true; data: T[]; has_more: boolean };

@@ -1,0 +1,6 @@
+export * from './api.ts';
+export * from './keys.ts';
+export * from './handshake.ts';
+export * from './messages.ts';
+export * from './channel.ts';
+export * from './events.ts';

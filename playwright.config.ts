@@ -1,0 +1,49 @@
+import { defineConfig } from '@playwright/test';
+import { stack, stackEnv } from './e2e/support/stack.ts';
+
+// Debian's chromium: Playwright cannot download its own browsers on these machines.
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    browserName: 'chromium',
+    headless: true,
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+    trace: 'retain-on-failure',
+  },
+  webServer: [
+    {
+      command: 'tsx scripts/start.ts --reset',
+      url: `${stack.jsUrl}/health`,
+      env: stackEnv,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+    },
+    {
+      command: 'tsx e2e/support/merchant-server.ts',
+      url: `${stack.merchantUrl}/health`,
+      env: stackEnv,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
+});
