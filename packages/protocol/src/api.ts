@@ -36,6 +36,8 @@ export type NextAction =
         expires_at: string;
         /** Dial code a customer can use when the push prompt never arrives. */
         ussd_code: string;
+        /** Sandbox only: the simulated phone's page, where a tester can approve or decline the prompt. */
+        simulator_url?: string;
       };
     }
   | {

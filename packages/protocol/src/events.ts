@@ -219,7 +219,7 @@ export function isEventType(x: unknown): x is EventType {
 }
 
 /** The envelope of one event type. */
-export interface EventOf<T extends EventType> {
+export interface EventEnvelope<T extends EventType> {
   /** `evt_…` */
   id: string;
   object?: 'event';
@@ -231,8 +231,35 @@ export interface EventOf<T extends EventType> {
   data: { object: EventObjectMap[T] };
 }
 
+/** The event of type `T`; distributes over a union, so `EventOf<EventType>` is `SoxaraEvent`. */
+export type EventOf<T extends EventType> = T extends EventType ? EventEnvelope<T> : never;
+
 /** Any Soxara event; narrow it with `event.type`. */
-export type SoxaraEvent = { [T in EventType]: EventOf<T> }[EventType];
+export type SoxaraEvent = EventOf<EventType>;
 
 /** The `data.object` type of the events whose type is in `T`. */
 export type EventObject<T extends EventType = EventType> = EventObjectMap[T];
+
+export type WebhookDeliveryStatus = 'pending' | 'succeeded' | 'failed' | 'canceled';
+
+/** One event's delivery to one endpoint (`GET /v1/webhook_endpoints/:id/deliveries`). */
+export interface WebhookDelivery {
+  /** `wd_…` */
+  id: string;
+  object: 'webhook_delivery';
+  /** The event (`evt_…`). */
+  event: string;
+  event_type: EventType | null;
+  /** The endpoint (`we_…`). */
+  endpoint: string;
+  /** `pending` until a 2xx (`succeeded`), the last attempt (`failed`), or the endpoint's removal (`canceled`). */
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  last_response_code: number | null;
+  /** Why the last attempt failed: `HTTP 500`, `timeout`, `ECONNREFUSED`, … */
+  last_error: string | null;
+  last_attempt_at: string | null;
+  next_attempt_at: string | null;
+  delivered_at: string | null;
+  created_at: string;
+}

@@ -262,6 +262,8 @@ export const ModalView = v.variant('kind', [
     currency,
     expiresAt: id,
     ussdCode: id,
+    /** False when the controller cannot send a new prompt (a resumed wait that never saw the full number). */
+    canResend: v.optional(v.boolean()),
   }),
   v.object({
     kind: v.literal('wallet'),

@@ -1,0 +1,79 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseKey, type KeyKind } from '@soxara/protocol';
+
+/** Runtime settings of one sandbox instance, read once from the environment by main.ts (or given by tests). */
+export interface SandboxConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** The origin browsers use to reach the sandbox (simulator links are built on it). */
+  publicUrl: string | null;
+  defaultKeys: { publishableKey: string | null; secretKey: string | null };
+  /** Until a MoMo or wallet outcome (SOXARA_MOMO_DELAY_MS). */
+  momoDelayMs: number;
+  /** A PIN prompt's or wallet approval's life (SOXARA_MOMO_EXPIRY_MS). */
+  momoExpiryMs: number;
+  /** Until a pending refund settles. */
+  refundDelayMs: number;
+  webhookRetryMs: number;
+  /** One line per request on stdout (method, path without query, status, time). */
+  logRequests: boolean;
+}
+
+export const DEFAULT_CONFIG: Omit<SandboxConfig, 'dataDir'> = {
+  port: 4010,
+  host: '127.0.0.1',
+  publicUrl: null,
+  defaultKeys: { publishableKey: null, secretKey: null },
+  momoDelayMs: 5000,
+  momoExpiryMs: 300_000,
+  refundDelayMs: 500,
+  webhookRetryMs: 1000,
+  logRequests: false,
+};
+
+/** The default data folder is `.data/sandbox` at the repository root (git-ignored). */
+const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  }
+  return value;
+}
+
+/** A key given in the environment must be a test key of the right kind, or the sandbox refuses to start. */
+function keyFromEnv(env: NodeJS.ProcessEnv, name: string, kind: KeyKind): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  const parsed = parseKey(raw);
+  if (!parsed || parsed.kind !== kind || parsed.mode !== 'test') {
+    const prefix = kind === 'publishable' ? 'sxm_test_' : 'sxs_test_';
+    throw new Error(`${name} must be a ${kind} test key (${prefix} and at least 8 letters or digits)`);
+  }
+  return raw;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): SandboxConfig {
+  const port = intFromEnv(env, 'SOXARA_API_PORT', DEFAULT_CONFIG.port);
+  return {
+    ...DEFAULT_CONFIG,
+    port,
+    host: env['HOST'] || DEFAULT_CONFIG.host,
+    dataDir: resolve(env['SOXARA_DATA_DIR'] || resolve(REPO_ROOT, '.data/sandbox')),
+    publicUrl: env['SOXARA_API_URL'] || null,
+    defaultKeys: {
+      publishableKey: keyFromEnv(env, 'SOXARA_PUBLISHABLE_KEY', 'publishable'),
+      secretKey: keyFromEnv(env, 'SOXARA_SECRET_KEY', 'secret'),
+    },
+    momoDelayMs: intFromEnv(env, 'SOXARA_MOMO_DELAY_MS', DEFAULT_CONFIG.momoDelayMs),
+    momoExpiryMs: intFromEnv(env, 'SOXARA_MOMO_EXPIRY_MS', DEFAULT_CONFIG.momoExpiryMs),
+    refundDelayMs: intFromEnv(env, 'SOXARA_REFUND_DELAY_MS', DEFAULT_CONFIG.refundDelayMs),
+    webhookRetryMs: intFromEnv(env, 'SOXARA_WEBHOOK_RETRY_MS', DEFAULT_CONFIG.webhookRetryMs),
+    logRequests: env['SOXARA_LOG_REQUESTS'] === '1',
+  };
+}

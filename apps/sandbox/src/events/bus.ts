@@ -1,0 +1,76 @@
+/**
+ * The event bus: the one way sandbox code reports what happened. `emit` records the event and its
+ * deliveries (the outbox) in the caller's SQLite transaction, so a committed state change always has its
+ * event and its webhooks, and a rolled-back one has neither. The dispatcher sends them afterwards.
+ */
+import type Database from 'better-sqlite3';
+import { isEventType, type EventType } from '@soxara/protocol';
+import { DEFAULT_MAX_ATTEMPTS } from '../webhooks/backoff.ts';
+import { enqueueDelivery, migrateDeliveries } from '../webhooks/deliveries.ts';
+import { createWebhookDispatcher } from '../webhooks/dispatcher.ts';
+import { endpointsFor, migrateEndpoints } from '../webhooks/endpoints.ts';
+import { buildEvent } from './envelope.ts';
+import { insertEvent, migrateEventStore } from './store.ts';
+
+export interface EventBus {
+  /**
+   * Records an event of `type` for the account, with `object` as `data.object`, and schedules its
+   * delivery to every enabled endpoint. Call it inside the same SQLite transaction as the state change
+   * it reports, so that a committed change always has its event (and vice versa).
+   */
+  emit(accountId: string, type: string, object: object): { id: string };
+  /** Starts the delivery loop (resumes deliveries left pending by a previous run). */
+  start(): void;
+  /** Stops timers; pending deliveries stay in SQLite. */
+  stop(): Promise<void>;
+}
+
+export interface EventBusOptions {
+  /** Base of the exponential retry backoff (SOXARA_WEBHOOK_RETRY_MS). */
+  retryBaseMs: number;
+  /** Attempts per delivery, the first included. Default 8. */
+  maxAttempts?: number;
+  /** Per attempt. Default 10 s. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** Creates every table of events and webhooks (idempotent). Called by openDatabase. */
+export function migrateEvents(db: Database.Database): void {
+  migrateEventStore(db);
+  migrateEndpoints(db);
+  migrateDeliveries(db);
+}
+
+export function createEventBus(db: Database.Database, options: EventBusOptions): EventBus {
+  const dispatcher = createWebhookDispatcher(db, {
+    retryBaseMs: options.retryBaseMs,
+    maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  const record = db.transaction((accountId: string, type: EventType, object: object) => {
+    const now = new Date();
+    const event = buildEvent(type, object, now);
+    insertEvent(db, accountId, event, now.getTime());
+    for (const endpoint of endpointsFor(db, accountId, type)) {
+      enqueueDelivery(db, event.id, endpoint.id, accountId, now.getTime());
+    }
+    return { id: event.id };
+  });
+
+  return {
+    emit(accountId, type, object) {
+      // A type outside the event reference is a bug in the caller; failing rolls its transaction back.
+      if (!isEventType(type)) throw new TypeError(`Unknown event type: ${String(type)}`);
+      // Nested inside the caller's transaction this is a savepoint; alone it is its own transaction.
+      const result = record(accountId, type, object);
+      dispatcher.wake();
+      return result;
+    },
+    start: () => dispatcher.start(),
+    stop: () => dispatcher.stop(),
+  };
+}

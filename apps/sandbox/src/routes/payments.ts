@@ -1,0 +1,185 @@
+/** `/v1/payments`: create, retrieve (with long polling), confirm and cancel. */
+import { Hono, type Context } from 'hono';
+import * as v from 'valibot';
+import { paymentIdFromClientSecret, type Payment, type PaymentStatus } from '@soxara/protocol';
+import type { AppEnv, Deps } from '../http/env.ts';
+import { requireKey, requireSecretKey } from '../http/auth.ts';
+import { ApiError, invalidRequest, notFound } from '../http/errors.ts';
+import { ok } from '../http/respond.ts';
+import { parseWith, readJsonObject } from '../http/body.ts';
+import { CONFIRMS_PER_PAYMENT, createRateLimiter } from '../http/rate-limit.ts';
+import { amountSchema, descriptionSchema, emptyBodySchema, metadataSchema } from '../http/schemas.ts';
+import { newId, randomBase62 } from '../ids.ts';
+import { findPayment, insertPayment, type PaymentRecord } from '../store/payments.ts';
+import { isoSeconds } from '../time.ts';
+import { clientView } from '../payments/view.ts';
+import { confirmPayment } from '../payments/confirm.ts';
+import { confirmParam, paymentMethodSchema, toConfirmMethod } from '../payments/payment-method.ts';
+import { notifyChanged, toCanceled } from '../payments/transitions.ts';
+
+const MAX_WAIT_SECONDS = 30;
+const STATUSES: readonly PaymentStatus[] = ['requires_payment_method', 'requires_action', 'succeeded', 'canceled'];
+
+const createSchema = v.strictObject({
+  amount: amountSchema,
+  currency: v.pipe(
+    v.string('must be "USD" or "LRD"'),
+    v.toUpperCase(),
+    v.picklist(['USD', 'LRD'], 'must be "USD" or "LRD"'),
+  ),
+  description: v.optional(descriptionSchema),
+  metadata: v.optional(metadataSchema),
+});
+
+const confirmSchema = v.strictObject({
+  client_secret: v.optional(v.string('must be a string')),
+  payment_method: paymentMethodSchema,
+  return_url: v.optional(v.pipe(v.string('must be a string'), v.maxLength(2048, 'must be at most 2048 characters'))),
+});
+
+/** `metadata[order_id]` → `metadata`: the contract names the field, not the key. */
+function createParam(path: (string | number)[]): string {
+  return String(path[0] ?? '');
+}
+
+function checkReturnUrl(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw invalidRequest('url_invalid', 'return_url must be an absolute http(s) URL.', 'return_url');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw invalidRequest('url_invalid', 'return_url must use http or https.', 'return_url');
+  }
+  return url.toString();
+}
+
+function checkClientSecret(record: PaymentRecord, clientSecret: string | undefined, required: boolean): void {
+  if (clientSecret === undefined) {
+    if (required) {
+      throw invalidRequest('parameter_missing', 'A publishable key needs the payment\'s client_secret.', 'client_secret');
+    }
+    return;
+  }
+  if (paymentIdFromClientSecret(clientSecret) !== record.payment.id || clientSecret !== record.payment.client_secret) {
+    throw invalidRequest('client_secret_invalid', 'The client_secret does not match this payment.', 'client_secret');
+  }
+}
+
+function loadPayment(deps: Deps, c: Context<AppEnv>): PaymentRecord {
+  const id = c.req.param('id') ?? '';
+  const record = findPayment(deps.db, c.var.account.id, id);
+  if (!record) throw notFound(`payment: '${id.slice(0, 100)}'`);
+  return record;
+}
+
+function parseWait(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 0;
+  if (!/^\d+(\.\d+)?$/.test(raw) || Number(raw) > MAX_WAIT_SECONDS) {
+    throw invalidRequest('parameter_invalid', `wait must be a number of seconds from 0 to ${MAX_WAIT_SECONDS}.`, 'wait');
+  }
+  return Number(raw);
+}
+
+function parseIfStatus(raw: string | undefined): PaymentStatus | null {
+  if (raw === undefined || raw === '') return null;
+  if (!(STATUSES as readonly string[]).includes(raw)) {
+    throw invalidRequest('parameter_invalid', `if_status must be one of ${STATUSES.join(', ')}.`, 'if_status');
+  }
+  return raw as PaymentStatus;
+}
+
+export function paymentRoutes(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const confirmLimiter = createRateLimiter(CONFIRMS_PER_PAYMENT);
+
+  app.post('/payments', requireSecretKey(deps), async (c) => {
+    const input = parseWith(createSchema, await readJsonObject(c), createParam);
+    const id = newId('pi');
+    const payment: Payment = {
+      id,
+      object: 'payment',
+      livemode: false,
+      amount: input.amount,
+      amount_refunded: 0,
+      currency: input.currency,
+      status: 'requires_payment_method',
+      client_secret: `${id}_secret_${randomBase62(24)}`,
+      description: input.description ?? null,
+      metadata: input.metadata ?? {},
+      payment_method: null,
+      next_action: null,
+      last_payment_error: null,
+      customer: null,
+      created_at: isoSeconds(),
+      succeeded_at: null,
+      canceled_at: null,
+    };
+    const accountId = c.var.account.id;
+    deps.db.transaction(() => {
+      insertPayment(deps.db, accountId, payment);
+      deps.events.emit(accountId, 'payment.created', payment);
+    })();
+    return ok(c, payment);
+  });
+
+  app.get('/payments/:id', requireKey(deps), async (c) => {
+    const publishable = c.var.keyKind === 'publishable';
+    const wait = parseWait(c.req.query('wait'));
+    const ifStatus = parseIfStatus(c.req.query('if_status'));
+    let record = loadPayment(deps, c);
+    checkClientSecret(record, c.req.query('client_secret'), publishable);
+
+    const awaited = ifStatus ?? record.payment.status;
+    const deadline = Date.now() + wait * 1000;
+    while (record.payment.status === awaited && deps.notifier && Date.now() < deadline) {
+      const changed = await deps.notifier.waitForChange(record.payment.id, deadline - Date.now(), c.req.raw.signal);
+      record = loadPayment(deps, c);
+      if (!changed) break;
+    }
+    return ok(c, publishable ? clientView(record.payment) : record.payment);
+  });
+
+  app.post('/payments/:id/confirm', requireKey(deps), async (c) => {
+    const publishable = c.var.keyKind === 'publishable';
+    const input = parseWith(confirmSchema, await readJsonObject(c), confirmParam);
+    const record = loadPayment(deps, c);
+    checkClientSecret(record, input.client_secret, publishable);
+    const method = toConfirmMethod(input.payment_method, new Date());
+    const returnUrl = checkReturnUrl(input.return_url);
+    confirmLimiter.hit(record.payment.id);
+    const accountId = c.var.account.id;
+    const result = deps.db.transaction(() => {
+      const fresh = findPayment(deps.db, accountId, record.payment.id);
+      if (!fresh) throw notFound('payment');
+      return confirmPayment(deps, accountId, fresh.payment, method, returnUrl);
+    })();
+    notifyChanged(deps, result.payment.id);
+    const view = publishable ? clientView(result.payment) : result.payment;
+    if (result.decline) {
+      throw new ApiError(402, { ...result.decline, payment_intent: clientView(result.payment) });
+    }
+    return ok(c, view);
+  });
+
+  app.post('/payments/:id/cancel', requireSecretKey(deps), async (c) => {
+    parseWith(emptyBodySchema, await readJsonObject(c));
+    const accountId = c.var.account.id;
+    const payment = deps.db.transaction(() => {
+      const { payment: current } = loadPayment(deps, c);
+      if (current.status === 'succeeded' || current.status === 'canceled') {
+        throw invalidRequest(
+          'payment_unexpected_state',
+          `This payment's status is ${current.status}, so it cannot be canceled.`,
+        );
+      }
+      return toCanceled(deps, accountId, current);
+    })();
+    notifyChanged(deps, payment.id);
+    return ok(c, payment);
+  });
+
+  return app;
+}

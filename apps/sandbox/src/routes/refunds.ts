@@ -1,0 +1,41 @@
+/** `/v1/refunds`: create and retrieve. */
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import type { AppEnv, Deps } from '../http/env.ts';
+import { requireSecretKey } from '../http/auth.ts';
+import { notFound } from '../http/errors.ts';
+import { ok } from '../http/respond.ts';
+import { parseWith, readJsonObject } from '../http/body.ts';
+import { amountSchema, metadataSchema } from '../http/schemas.ts';
+import { createRefund } from '../refunds/create.ts';
+import { findRefund } from '../store/refunds.ts';
+
+const createSchema = v.strictObject({
+  payment: v.pipe(v.string('must be a payment id (pi_…)'), v.regex(/^pi_[A-Za-z0-9]{1,100}$/, 'must be a payment id (pi_…)')),
+  amount: v.optional(amountSchema),
+  reason: v.optional(
+    v.picklist(
+      ['duplicate', 'fraudulent', 'requested_by_customer'],
+      'must be "duplicate", "fraudulent" or "requested_by_customer"',
+    ),
+  ),
+  metadata: v.optional(metadataSchema),
+});
+
+export function refundRoutes(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.post('/refunds', requireSecretKey(deps), async (c) => {
+    const input = parseWith(createSchema, await readJsonObject(c), (path) => String(path[0] ?? ''));
+    return ok(c, createRefund(deps, c.var.account.id, input));
+  });
+
+  app.get('/refunds/:id', requireSecretKey(deps), (c) => {
+    const id = c.req.param('id');
+    const refund = findRefund(deps.db, c.var.account.id, id);
+    if (!refund) throw notFound(`refund: '${id.slice(0, 100)}'`);
+    return ok(c, refund);
+  });
+
+  return app;
+}

@@ -1,0 +1,110 @@
+/**
+ * Webhook endpoints: `POST /v1/webhook_endpoints` (the answer is the only one that shows the secret),
+ * `GET` list and one, `POST /:id` to change or disable, `DELETE /:id`, and
+ * `GET /:id/deliveries`: the attempts made for it, so a developer can see why a webhook did not arrive.
+ */
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import { isEventType } from '@soxara/protocol';
+import { requireSecretKey } from '../http/auth.ts';
+import { parseWith, readJsonObject } from '../http/body.ts';
+import type { AppEnv, Deps } from '../http/env.ts';
+import { notFound } from '../http/errors.ts';
+import { list, ok } from '../http/respond.ts';
+import { cancelEndpointDeliveries, listEndpointDeliveries, toApiDelivery } from '../webhooks/deliveries.ts';
+import {
+  createEndpoint,
+  deleteEndpoint,
+  findEndpoint,
+  listEndpoints,
+  setEndpointStatus,
+  toWebhookEndpoint,
+  updateEndpoint,
+  type EnabledEvent,
+} from '../webhooks/endpoints.ts';
+import { findEvent } from '../events/store.ts';
+import { parseLimit } from './events.ts';
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    // new URL throws on anything that is not a URL; that is the answer.
+    return false;
+  }
+}
+
+const Url = v.pipe(v.string(), v.maxLength(2048), v.check(isHttpUrl, 'must be an http(s) URL'));
+const EnabledEvents = v.pipe(
+  v.array(v.custom<EnabledEvent>((x) => x === '*' || isEventType(x), 'must be "*" or an event type of the event reference')),
+  v.minLength(1, 'must name at least one event type, or "*"'),
+);
+
+const CreateBody = v.strictObject({
+  url: Url,
+  enabled_events: v.optional(EnabledEvents),
+  description: v.optional(v.string()),
+});
+
+const UpdateBody = v.strictObject({
+  url: v.optional(Url),
+  enabled_events: v.optional(EnabledEvents),
+  disabled: v.optional(v.boolean()),
+});
+
+export function webhookEndpointRoutes(deps: Deps): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  const auth = requireSecretKey(deps);
+
+  function owned(accountId: string, id: string) {
+    const endpoint = findEndpoint(deps.db, accountId, id);
+    if (!endpoint) throw notFound(`webhook endpoint: ${id}`, 'id');
+    return endpoint;
+  }
+
+  routes.post('/webhook_endpoints', auth, async (c) => {
+    const body = parseWith(CreateBody, await readJsonObject(c));
+    const endpoint = createEndpoint(deps.db, c.var.account.id, body.url, body.enabled_events ?? ['*']);
+    return ok(c, toWebhookEndpoint(endpoint, true));
+  });
+
+  routes.get('/webhook_endpoints', auth, (c) => {
+    return list(c, listEndpoints(deps.db, c.var.account.id).map((row) => toWebhookEndpoint(row)), false);
+  });
+
+  routes.get('/webhook_endpoints/:id', auth, (c) => ok(c, toWebhookEndpoint(owned(c.var.account.id, c.req.param('id')))));
+
+  routes.post('/webhook_endpoints/:id', auth, async (c) => {
+    const endpoint = owned(c.var.account.id, c.req.param('id'));
+    const body = parseWith(UpdateBody, await readJsonObject(c));
+    deps.db.transaction(() => {
+      updateEndpoint(deps.db, endpoint.id, { url: body.url, enabledEvents: body.enabled_events });
+      if (body.disabled !== undefined) {
+        setEndpointStatus(deps.db, endpoint.id, body.disabled ? 'disabled' : 'enabled');
+        if (body.disabled) cancelEndpointDeliveries(deps.db, endpoint.id);
+      }
+    })();
+    return ok(c, toWebhookEndpoint(owned(c.var.account.id, endpoint.id)));
+  });
+
+  routes.delete('/webhook_endpoints/:id', auth, (c) => {
+    const endpoint = owned(c.var.account.id, c.req.param('id'));
+    deps.db.transaction(() => {
+      deleteEndpoint(deps.db, endpoint.id);
+      cancelEndpointDeliveries(deps.db, endpoint.id);
+    })();
+    return ok(c, { id: endpoint.id, object: 'webhook_endpoint', deleted: true });
+  });
+
+  routes.get('/webhook_endpoints/:id/deliveries', auth, (c) => {
+    const accountId = c.var.account.id;
+    const endpoint = owned(accountId, c.req.param('id'));
+    const limit = parseLimit(c.req.query('limit'));
+    const rows = listEndpointDeliveries(deps.db, endpoint.id, limit + 1);
+    const deliveries = rows.slice(0, limit).map((row) => toApiDelivery(row, findEvent(deps.db, accountId, row.event_id)?.type ?? null));
+    return list(c, deliveries, rows.length > limit);
+  });
+
+  return routes;
+}

@@ -1,0 +1,52 @@
+/**
+ * `@soxara/node`: the server SDK. `new Soxara(secretKey, {baseUrl})` gives typed resources;
+ * `webhooks.constructEvent` verifies deliveries.
+ */
+import { ApiClient, type SoxaraConfig } from './client.ts';
+import { EventsResource } from './resources/events.ts';
+import { PaymentsResource } from './resources/payments.ts';
+import { RefundsResource } from './resources/refunds.ts';
+import { TestHelpersResource } from './resources/test-helpers.ts';
+import { WebhookEndpointsResource } from './resources/webhook-endpoints.ts';
+import { webhooks } from './webhooks.ts';
+
+export class Soxara {
+  static readonly webhooks = webhooks;
+
+  readonly payments: PaymentsResource;
+  readonly refunds: RefundsResource;
+  readonly events: EventsResource;
+  readonly webhookEndpoints: WebhookEndpointsResource;
+  readonly testHelpers: TestHelpersResource;
+  readonly webhooks = webhooks;
+
+  constructor(secretKey: string, config: SoxaraConfig) {
+    const client = new ApiClient(secretKey, config);
+    this.payments = new PaymentsResource(client);
+    this.refunds = new RefundsResource(client);
+    this.events = new EventsResource(client);
+    this.webhookEndpoints = new WebhookEndpointsResource(client);
+    this.testHelpers = new TestHelpersResource(client);
+  }
+}
+
+export default Soxara;
+export type { SoxaraConfig, RequestOptions, ListResult } from './client.ts';
+export * from './errors.ts';
+export {
+  webhooks,
+  constructEvent,
+  verifyHeader,
+  signPayload,
+  signatureHeader,
+  generateTestHeaderString,
+  SIGNATURE_HEADER,
+  DEFAULT_TOLERANCE_SECONDS,
+  type SignatureHeaderInput,
+  type VerifyOptions,
+} from './webhooks.ts';
+export type { PaymentCreateParams, PaymentConfirmParams, PaymentRetrieveParams, PaymentMethodInput } from './resources/payments.ts';
+export type { RefundCreateParams } from './resources/refunds.ts';
+export type { EventListParams } from './resources/events.ts';
+export type { WebhookEndpointCreateParams, WebhookEndpointUpdateParams, DeletedWebhookEndpoint } from './resources/webhook-endpoints.ts';
+export type { SoxaraEvent, EventType, EventOf, WebhookDelivery } from '@soxara/protocol';
