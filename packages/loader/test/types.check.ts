@@ -1,0 +1,67 @@
+/**
+ * Type tests, checked by `tsc -p .` (pnpm typecheck): what the public types accept and refuse. Each
+ * `@ts-expect-error` fails the build if the line below it ever starts compiling.
+ */
+import { loadSoxara } from '../src/index.ts';
+import type { PaymentIntentResult, SoxaraElements, SoxaraError, SoxaraInstance } from '../src/index.ts';
+
+declare function expectType<T>(value: T): void;
+
+export async function typeTests(): Promise<void> {
+  const soxara = await loadSoxara('sxm_test_abcdefgh', { locale: 'fr' });
+  // @ts-expect-error: null on the server; it must be checked before use.
+  soxara.elements({ clientSecret: 'pi_1_secret_2' });
+  if (!soxara) return;
+  expectType<SoxaraInstance>(soxara);
+
+  // @ts-expect-error: locale is a closed set.
+  void loadSoxara('sxm_test_abcdefgh', { locale: 'de' });
+  // @ts-expect-error: the key is required.
+  void loadSoxara();
+
+  const form = soxara.elements({ clientSecret: 'pi_1_secret_2', appearance: { variables: { colorPrimary: '#5a3a1b' } } });
+  expectType<SoxaraElements>(form.mount('#payment-form'));
+  // @ts-expect-error: elements() needs the client secret.
+  soxara.elements({});
+
+  form.on('change', (event) => {
+    expectType<boolean>(event.complete);
+    // @ts-expect-error: change events carry state, never the card number.
+    void event.value;
+  });
+  form.on('submit', (event) => event.preventDefault());
+  // @ts-expect-error: no such event.
+  form.on('paid', () => {});
+
+  // The guide's card call: with redirect 'always' (the default) the promise settles only with an error.
+  const card = await soxara.confirmPayment({ elements: form, confirmParams: { return_url: 'https://shop.example/return' } });
+  expectType<SoxaraError>(card.error);
+  // @ts-expect-error: the default redirect needs a return_url.
+  void soxara.confirmPayment({ elements: form });
+
+  const inline = await soxara.confirmPayment({ elements: form, redirect: 'if_required' });
+  expectType<PaymentIntentResult>(inline);
+  if (inline.error) expectType<string>(inline.error.code);
+  else expectType<string>(inline.paymentIntent.id);
+
+  const momo = await soxara.confirmPayment({
+    clientSecret: 'pi_1_secret_2',
+    paymentMethod: { type: 'momo', momo: { provider: 'mtn', phone_number: '+231881158457' } },
+  });
+  expectType<PaymentIntentResult>(momo);
+  void soxara.confirmPayment({
+    clientSecret: 'pi_1_secret_2',
+    // @ts-expect-error: only MTN and Orange.
+    paymentMethod: { type: 'momo', momo: { provider: 'lonestar', phone_number: '+231881158457' } },
+  });
+  // @ts-expect-error: MoMo needs the phone number.
+  void soxara.confirmPayment({ clientSecret: 'pi_1_secret_2', paymentMethod: { type: 'momo', momo: { provider: 'mtn' } } });
+
+  expectType<PaymentIntentResult>(await soxara.confirmPayment({ clientSecret: 'pi_1_secret_2', paymentMethod: { type: 'soxara_wallet' } }));
+  // @ts-expect-error: no such payment method.
+  void soxara.confirmPayment({ clientSecret: 'pi_1_secret_2', paymentMethod: { type: 'bitcoin' } });
+
+  loadSoxara.setLoadParameters({ scriptUrl: 'http://localhost:4020/v1' });
+  // @ts-expect-error: unknown load parameter.
+  loadSoxara.setLoadParameters({ advancedFraudSignals: false });
+}
