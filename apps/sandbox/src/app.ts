@@ -23,7 +23,7 @@ import { momoSimulator } from './simulators/momo.ts';
 export const MAX_BODY_BYTES = 64 * 1024;
 
 /** Routes a browser (the frames origin) calls with a publishable key; no cookies are involved. */
-const BROWSER_ROUTES = ['/v1/payments/:id', '/v1/payments/:id/confirm'];
+const BROWSER_ROUTES = ['/v1/payments/:id', '/v1/payments/:id/confirm', '/v1/payments/:id/cancel_action'];
 
 export function createApp(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();

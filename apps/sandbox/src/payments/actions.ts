@@ -1,6 +1,7 @@
 /**
  * Ending a pending customer action: the customer approves or declines (simulator page or test helper),
- * the operator answers (a scheduled MoMo outcome), or the prompt expires. Only a still-pending action of a
+ * the operator answers (a scheduled MoMo outcome), the prompt expires, or the checkout withdraws it (the
+ * customer pressed Cancel: a late approval on the phone must not charge them). Only a still-pending action of a
  * payment still in requires_action counts; anything else is stale and ignored (returns null).
  */
 import type { Payment, PaymentError } from '@soxara/protocol';
@@ -9,15 +10,19 @@ import { findAction, findPaymentAnyAccount, setActionState, type ActionKind, typ
 import { customerId } from './confirm.ts';
 import { notifyChanged, toFailed, toSucceeded } from './transitions.ts';
 
-export type ActionOutcome = 'approve' | 'decline' | 'insufficient_funds' | 'expire';
+export type ActionOutcome = 'approve' | 'decline' | 'insufficient_funds' | 'expire' | 'cancel';
 
 function failureOf(kind: ActionKind, outcome: Exclude<ActionOutcome, 'approve'>): PaymentError {
   if (kind === 'three_ds') {
-    return { type: 'card_error', code: 'authentication_failed', message: '3-D Secure authentication failed.' };
+    return outcome === 'cancel'
+      ? { type: 'card_error', code: 'payment_intent_authentication_failure', message: 'The customer closed the 3-D Secure challenge.' }
+      : { type: 'card_error', code: 'authentication_failed', message: '3-D Secure authentication failed.' };
   }
   const type = kind === 'momo' ? 'momo_error' : 'wallet_error';
   const who = kind === 'momo' ? 'MoMo PIN prompt' : 'Soxara wallet request';
   switch (outcome) {
+    case 'cancel':
+      return { type, code: 'customer_canceled', message: `The customer canceled the ${who} at checkout.` };
     case 'decline':
       return { type, code: 'approval_rejected', message: `The customer declined the ${who}.` };
     case 'insufficient_funds':
@@ -44,7 +49,7 @@ export function resolveAction(deps: Deps, token: string, outcome: ActionOutcome)
           : null;
       return { action, payment: toSucceeded(deps, action.account_id, payment, method, customer) };
     }
-    setActionState(deps.db, token, outcome === 'expire' ? 'expired' : 'declined');
+    setActionState(deps.db, token, outcome === 'expire' ? 'expired' : outcome === 'cancel' ? 'canceled' : 'declined');
     return { action, payment: toFailed(deps, action.account_id, payment, method, failureOf(action.kind, outcome)) };
   })();
   if (result) notifyChanged(deps, result.payment.id);

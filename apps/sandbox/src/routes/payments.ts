@@ -1,4 +1,4 @@
-/** `/v1/payments`: create, retrieve (with long polling), confirm and cancel. */
+/** `/v1/payments`: create, retrieve (with long polling), confirm, withdraw a pending action, and cancel. */
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { paymentIdFromClientSecret, type Payment, type PaymentStatus } from '@soxara/protocol';
@@ -10,7 +10,8 @@ import { parseWith, readJsonObject } from '../http/body.ts';
 import { CONFIRMS_PER_PAYMENT, createRateLimiter } from '../http/rate-limit.ts';
 import { amountSchema, descriptionSchema, emptyBodySchema, metadataSchema } from '../http/schemas.ts';
 import { newId, randomBase62 } from '../ids.ts';
-import { findPayment, insertPayment, type PaymentRecord } from '../store/payments.ts';
+import { findPayment, findPendingAction, insertPayment, type PaymentRecord } from '../store/payments.ts';
+import { resolveAction } from '../payments/actions.ts';
 import { isoSeconds } from '../time.ts';
 import { clientView } from '../payments/view.ts';
 import { confirmPayment } from '../payments/confirm.ts';
@@ -162,6 +163,23 @@ export function paymentRoutes(deps: Deps): Hono<AppEnv> {
       throw new ApiError(402, { ...result.decline, payment_intent: clientView(result.payment) });
     }
     return ok(c, view);
+  });
+
+  const cancelActionSchema = v.strictObject({ client_secret: v.optional(v.string('must be a string')) });
+
+  /**
+   * The checkout withdraws the pending customer action (the customer pressed Cancel on the PIN prompt,
+   * the wallet request or the 3DS challenge), so that a late approval on the phone cannot charge them.
+   * Answers the payment as it now is: when the approval won the race, the caller sees `succeeded`.
+   */
+  app.post('/payments/:id/cancel_action', requireKey(deps), async (c) => {
+    const publishable = c.var.keyKind === 'publishable';
+    const input = parseWith(cancelActionSchema, await readJsonObject(c));
+    const record = loadPayment(deps, c);
+    checkClientSecret(record, input.client_secret, publishable);
+    const action = record.payment.status === 'requires_action' ? findPendingAction(deps.db, record.payment.id) : undefined;
+    const payment = (action && resolveAction(deps, action.token, 'cancel')?.payment) ?? loadPayment(deps, c).payment;
+    return ok(c, publishable ? clientView(payment) : payment);
   });
 
   app.post('/payments/:id/cancel', requireSecretKey(deps), async (c) => {

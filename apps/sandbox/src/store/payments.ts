@@ -81,7 +81,7 @@ export function findPaymentAnyAccount(db: Database.Database, id: string): Paymen
 
 export type ActionKind = 'three_ds' | 'momo' | 'wallet';
 export type ActionScenario = MomoScenario | 'customer';
-export type ActionState = 'pending' | 'approved' | 'declined' | 'expired' | 'superseded';
+export type ActionState = 'pending' | 'approved' | 'declined' | 'expired' | 'canceled' | 'superseded';
 
 export interface ActionRow {
   token: string;

@@ -1,0 +1,68 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startJsServer, type JsServer } from './main.ts';
+
+const root = mkdtempSync(path.join(tmpdir(), 'soxara-js-'));
+const dist = path.join(root, 'dist');
+mkdirSync(path.join(dist, 'assets'), { recursive: true });
+writeFileSync(path.join(dist, 'card.html'), '<!doctype html><html><head><meta charset="utf-8"><script type="module" src="/frames/assets/card-abc.js"></script></head><body></body></html>');
+writeFileSync(path.join(dist, 'assets', 'card-abc.js'), 'console.log(1)');
+const script = path.join(root, 'soxara.js');
+
+let server: JsServer;
+beforeAll(async () => {
+  server = await startJsServer({ port: 0, apiUrl: 'http://127.0.0.1:4010', framesDist: dist, merchantScript: script });
+});
+afterAll(() => server.close());
+
+describe('JS server', () => {
+  it('answers /health', async () => {
+    expect((await fetch(`${server.url}/health`)).status).toBe(200);
+  });
+
+  it('says clearly when the merchant script is not built, then serves it', async () => {
+    const missing = await fetch(`${server.url}/v1`);
+    expect(missing.status).toBe(503);
+    expect(await missing.text()).toMatch(/not built/);
+    writeFileSync(script, 'window.Soxara=1');
+    const response = await fetch(`${server.url}/v1`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
+  it('serves frame pages with the API URL injected and the security headers', async () => {
+    const response = await fetch(`${server.url}/frames/card.html`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('<meta name="soxara-api-url" content="http://127.0.0.1:4010">');
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain('connect-src http://127.0.0.1:4010');
+    expect(csp).toContain('frame-ancestors *');
+    expect(csp).not.toContain('unsafe-inline');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('gzips what the browser accepts', async () => {
+    writeFileSync(path.join(dist, 'assets', 'big-abc.js'), 'console.log("soxara");\n'.repeat(200));
+    const response = await fetch(`${server.url}/frames/assets/big-abc.js`, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    expect(response.headers.get('cache-control')).toContain('immutable');
+    expect(await response.text()).toContain('console.log("soxara");');
+  });
+
+  it('marks hashed assets immutable and refuses anything outside dist', async () => {
+    const asset = await fetch(`${server.url}/frames/assets/card-abc.js`);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    for (const bad of ['/frames/assets/..%2Fcard.html', '/frames/..%2F..%2Fpackage.json', '/frames/missing.html', '/frames/assets/x.exe']) {
+      expect((await fetch(`${server.url}${bad}`)).status).toBe(404);
+    }
+  });
+});

@@ -1,0 +1,208 @@
+/**
+ * The card fields and the optional pay button. Inputs are formatted as the customer types (caret
+ * kept after the same digit), checked by the card model, and never leave this frame except in
+ * `card-collected` to the controller. The merchant hears only state: focus, blur, submit, escape.
+ */
+import type { TargetedInputEvent } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import type { ReadonlySignal } from '@preact/signals';
+import type { ErrorInfo, Locale } from '@soxara/protocol';
+import { t } from '../shared/i18n.ts';
+import { BrandIcon } from './BrandIcon.tsx';
+import { caretAfterDigits, digitsOf, formatExpiry, formatNumber, MAX_NUMBER_DIGITS, numberInfo, numberStatus } from './card-model.ts';
+import { FIELDS, type CardState, type Field } from './card-state.ts';
+
+export interface CardFormProps {
+  state: CardState;
+  locale: ReadonlySignal<Locale>;
+  /** Formatted amount for the pay button; null while unknown or when there is no button. */
+  payLabel: ReadonlySignal<string | null>;
+  showPayButton: ReadonlySignal<boolean>;
+  busy: ReadonlySignal<boolean>;
+  disabled: ReadonlySignal<boolean>;
+  declineError: ReadonlySignal<ErrorInfo | null>;
+  /** Once, after the first render: the inputs exist and can take focus. */
+  onReady(): void;
+  onSubmit(): void;
+  onEscape(): void;
+  onFocusChange(focused: boolean): void;
+}
+
+type InputEvent = TargetedInputEvent<HTMLInputElement>;
+
+// Autofill and some keyboards fire input events without an inputType.
+const isDeletion = (event: InputEvent) => (event.inputType ?? '').startsWith('delete');
+
+export function CardForm(props: CardFormProps) {
+  const { state, locale } = props;
+  const form = useRef<HTMLFormElement>(null);
+  const expiryInput = useRef<HTMLInputElement>(null);
+  const cvcInput = useRef<HTMLInputElement>(null);
+  const lang = locale.value;
+  const errors = state.errors.value;
+  const locked = props.busy.value || props.disabled.value;
+  useEffect(() => props.onReady(), []);
+
+  function onNumberInput(event: InputEvent) {
+    const el = event.currentTarget;
+    const caret = el.selectionStart ?? el.value.length;
+    const atEnd = caret >= el.value.length;
+    let before = digitsOf(el.value.slice(0, caret)).length;
+    let digits = digitsOf(el.value, MAX_NUMBER_DIGITS);
+    // Backspace right after a space removes the digit before it, not just the space we would re-add.
+    if ((event.inputType ?? '') === 'deleteContentBackward' && digits === state.number.value && before > 0) {
+      digits = digits.slice(0, before - 1) + digits.slice(before);
+      before -= 1;
+    }
+    digits = digits.slice(0, numberInfo(digits).maxLength);
+    state.number.value = digits;
+    state.edited();
+    const formatted = formatNumber(digits);
+    el.value = formatted;
+    const position = atEnd ? formatted.length : caretAfterDigits(formatted, before);
+    el.setSelectionRange(position, position);
+    // On to the expiry once the number checks out (a rare 19-digit Visa can still come back for more).
+    if (atEnd && !isDeletion(event) && numberStatus(digits) === 'complete') expiryInput.current?.focus();
+  }
+
+  function onExpiryInput(event: InputEvent) {
+    const el = event.currentTarget;
+    const caret = el.selectionStart ?? el.value.length;
+    const atEnd = caret >= el.value.length;
+    const before = digitsOf(el.value.slice(0, caret)).length;
+    const deleting = isDeletion(event);
+    const formatted = formatExpiry(el.value, deleting);
+    state.expiry.value = formatted;
+    state.edited();
+    el.value = formatted;
+    const position = atEnd ? formatted.length : caretAfterDigits(formatted, before);
+    el.setSelectionRange(position, position);
+    if (atEnd && !deleting && state.status.value.expiry === 'complete') cvcInput.current?.focus();
+  }
+
+  function onCvcInput(event: InputEvent) {
+    const el = event.currentTarget;
+    const digits = digitsOf(el.value, state.info.value.cvcLength);
+    state.cvc.value = digits;
+    state.edited();
+    el.value = digits;
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      if (!locked) props.onSubmit();
+    } else if (event.key === 'Escape') {
+      props.onEscape();
+    }
+  }
+
+  function onSubmit(event: Event) {
+    event.preventDefault();
+    if (!locked) props.onSubmit();
+  }
+
+  const inside = (target: EventTarget | null) => target instanceof Node && !!form.current?.contains(target);
+  const describedBy = (field: Field) => (errors[field] ? `sx-error-${field}` : undefined);
+  const fieldClass = (field: Field) => `sx-input${errors[field] ? ' sx-invalid' : ''}`;
+  const common = {
+    inputMode: 'numeric' as const,
+    spellcheck: false,
+    autoCorrect: 'off',
+    autoCapitalize: 'off' as const,
+    readOnly: locked,
+    onKeyDown,
+  };
+
+  return (
+    <form
+      ref={form}
+      class="sx-card"
+      noValidate
+      onSubmit={onSubmit}
+      onFocusIn={(event) => !inside(event.relatedTarget) && props.onFocusChange(true)}
+      onFocusOut={(event) => !inside(event.relatedTarget) && props.onFocusChange(false)}
+    >
+      <div class="sx-field sx-number">
+        <label for="sx-number">{t(lang, 'cardNumber')}</label>
+        <div class="sx-with-icon">
+          <input
+            {...common}
+            id="sx-number"
+            name="cardnumber"
+            class={fieldClass('number')}
+            autocomplete="cc-number"
+            placeholder="1234 1234 1234 1234"
+            value={formatNumber(state.number.value)}
+            aria-invalid={errors.number ? 'true' : 'false'}
+            aria-describedby={describedBy('number')}
+            onInput={onNumberInput}
+            onBlur={() => (state.left.number.value = true)}
+          />
+          <BrandIcon brand={state.brand.value} label={t(lang, 'brandUnknown')} />
+        </div>
+      </div>
+      <div class="sx-row">
+        <div class="sx-field">
+          <label for="sx-expiry">{t(lang, 'expiry')}</label>
+          <input
+            {...common}
+            ref={expiryInput}
+            id="sx-expiry"
+            name="exp-date"
+            class={fieldClass('expiry')}
+            autocomplete="cc-exp"
+            placeholder={t(lang, 'expiryPlaceholder')}
+            value={state.expiry.value}
+            aria-invalid={errors.expiry ? 'true' : 'false'}
+            aria-describedby={describedBy('expiry')}
+            onInput={onExpiryInput}
+            onBlur={() => (state.left.expiry.value = true)}
+          />
+        </div>
+        <div class="sx-field">
+          <label for="sx-cvc">{t(lang, 'cvc')}</label>
+          <input
+            {...common}
+            ref={cvcInput}
+            id="sx-cvc"
+            name="cvc"
+            class={fieldClass('cvc')}
+            autocomplete="cc-csc"
+            placeholder={state.info.value.cvcLength === 4 ? '1234' : t(lang, 'cvcPlaceholder')}
+            maxLength={4}
+            value={state.cvc.value}
+            aria-invalid={errors.cvc ? 'true' : 'false'}
+            aria-describedby={describedBy('cvc')}
+            onInput={onCvcInput}
+            onBlur={() => (state.left.cvc.value = true)}
+          />
+        </div>
+      </div>
+      <div class="sx-errors" aria-live="polite">
+        {FIELDS.map((field) =>
+          errors[field] ? (
+            <p key={field} id={`sx-error-${field}`} class="sx-error">
+              {errors[field]?.message}
+            </p>
+          ) : null,
+        )}
+      </div>
+      <div class="sx-decline" role="alert">
+        {props.declineError.value ? <p class="sx-error">{props.declineError.value.message}</p> : null}
+      </div>
+      {props.showPayButton.value ? (
+        <button type="submit" class="sx-pay" disabled={locked} aria-busy={props.busy.value ? 'true' : 'false'}>
+          {props.busy.value ? (
+            <>
+              <span class="sx-spinner" aria-hidden="true" />
+              <span>{t(lang, 'processing')}</span>
+            </>
+          ) : (
+            (props.payLabel.value ? t(lang, 'pay', { amount: props.payLabel.value }) : t(lang, 'payNoAmount'))
+          )}
+        </button>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * What a confirm flow (card, MoMo, wallet) gets from the controller frame: the API client, the
+ * customer's locale, modals, the element lines and a signal that the merchant page is visible again.
+ * Flows are functions `(ctx, call) => Promise<PaymentResult>` and never touch `window` or ports
+ * themselves, so each can be tested with a hand-made context.
+ */
+import type { CollectedCard, ControllerToElement, ErrorInfo, Locale, ModalKind, ModalView } from '@soxara/protocol';
+import type { ApiClient } from './api.ts';
+
+/** Something that happens now and then (no payload); `subscribe` returns the unsubscribe. */
+export interface Notifier {
+  subscribe(listener: () => void): () => void;
+}
+
+/** A modal frame over the merchant page, wired to the controller. */
+export interface ModalHandle {
+  show(view: ModalView): void;
+  /** A short line the modal announces ("Still waiting…"). */
+  status(message: string): void;
+  /** The customer pressed Cancel or Escape. Returns the unsubscribe. */
+  onCancel(listener: () => void): () => void;
+  /** The customer asked for a new prompt / code. Returns the unsubscribe. */
+  onResend(listener: () => void): () => void;
+  /** Removes the modal from the page. Safe to call twice. */
+  close(): void;
+}
+
+export type CollectCardResult = { card: CollectedCard } | { error: ErrorInfo };
+
+/** The controller's end of an element frame's private line. */
+export interface ElementHandle {
+  readonly elementId: string;
+  readonly kind: 'card' | 'payment';
+  readonly clientSecret: string;
+  send(message: ControllerToElement): void;
+  /** Asks the element for its card; a validation_error when incomplete, api_connection_error if the frame is gone. */
+  collectCard(): Promise<CollectCardResult>;
+  /** The MoMo tab's latest provider and number (tabbed `payment` element), if the customer typed any. */
+  readonly momoDetails: { provider: 'mtn' | 'orange'; phoneNumber: string } | null;
+}
+
+export class ModalOpenError extends Error {
+  override readonly name = 'ModalOpenError';
+}
+
+export interface ControllerContext {
+  api: ApiClient;
+  locale: Locale;
+  /** The API origin (e.g. `http://localhost:4010`): the only origin a challenge or wallet page may come from. */
+  apiOrigin: string;
+  /** Asks the merchant script for a modal and resolves once it is wired; rejects with ModalOpenError if it never comes. */
+  openModal(kind: ModalKind): Promise<ModalHandle>;
+  /** The merchant page became visible again (tab switch, return from the wallet app): re-check at once. */
+  pageVisible: Notifier;
+  element(elementId: string): ElementHandle | undefined;
+  /**
+   * Sends the whole merchant page to `url` (3-D Secure with `redirect: 'always'`). Callers pass only
+   * URLs they have checked to be on the API origin; the merchant script checks again before leaving.
+   */
+  navigate(url: string): void;
+}

@@ -1,0 +1,150 @@
+/**
+ * The hidden controller frame's message handling: one line to the merchant script, one private line
+ * per element and per modal. It owns the publishable key, the API client and every confirm flow; the
+ * merchant script only asks (`request`) and is answered (`response`), always, exactly once.
+ */
+import {
+  MerchantToController,
+  openLine,
+  type ControllerCall,
+  type ControllerToMerchant,
+  type Line,
+  type Locale,
+  type PaymentResult,
+} from '@soxara/protocol';
+import { createApiClient, type ApiClient, type ApiClientConfig } from './api.ts';
+import type { ControllerContext } from './context.ts';
+import { openElementLine, type ElementLine } from './element-line.ts';
+import { createModalRegistry } from './modal-line.ts';
+import { createEmitter } from '../shared/signal.ts';
+import { dispatchCall } from './dispatch.ts';
+import { unexpectedError } from './errors.ts';
+
+const SUMMARY_ATTEMPTS = 3;
+
+export interface ControllerEnv {
+  apiUrl: string;
+  createApi?: (config: ApiClientConfig) => ApiClient;
+  newId?: () => string;
+  modalTimeoutMs?: number;
+}
+
+export interface Controller {
+  /** Called when this frame's own document becomes visible (it follows the top-level page). */
+  pageVisible(): void;
+  close(): void;
+}
+
+export function startController(port: MessagePort, env: ControllerEnv): Controller {
+  const newId = env.newId ?? (() => crypto.randomUUID().replace(/-/g, ''));
+  const elements = new Map<string, ElementLine>();
+  const visible = createEmitter();
+  const inFlight = new Map<string, Promise<PaymentResult>>();
+  let api: ApiClient | null = null;
+  let locale: Locale = 'en';
+
+  const line: Line<ControllerToMerchant> = openLine<MerchantToController, ControllerToMerchant>(port, MerchantToController, (message, ports) => {
+    switch (message.type) {
+      case 'init':
+        // The first init fixes the key: one controller never serves two accounts.
+        locale = message.locale;
+        if (!api) {
+          api = (env.createApi ?? createApiClient)({ apiUrl: env.apiUrl, publishableKey: message.publishableKey });
+          // Elements attached before init (a merchant script that does not wait) still get their amount.
+          for (const element of elements.values()) void sendSummary(element);
+        }
+        line.send({ type: 'ready' });
+        break;
+      case 'attach-element':
+        attachElement(message.elementId, message.kind, message.clientSecret, ports[0]);
+        break;
+      case 'detach-element':
+        elements.get(message.elementId)?.close();
+        elements.delete(message.elementId);
+        break;
+      case 'attach-modal':
+        if (ports[0]) modals.attach(message.modalId, ports[0]);
+        break;
+      case 'page-visible':
+        visible.emit();
+        break;
+      case 'request':
+        void answer(message.id, message.call);
+        break;
+    }
+  });
+
+  const modals = createModalRegistry({
+    sendToMerchant: (message) => line.send(message),
+    locale: () => locale,
+    newId,
+    ...(env.modalTimeoutMs === undefined ? {} : { timeoutMs: env.modalTimeoutMs }),
+  });
+
+  function context(client: ApiClient): ControllerContext {
+    return {
+      api: client,
+      locale,
+      apiOrigin: new URL(client.apiUrl).origin,
+      openModal: (kind) => modals.open(kind),
+      pageVisible: visible,
+      element: (elementId) => elements.get(elementId),
+      navigate: (url) => line.send({ type: 'redirect', url }),
+    };
+  }
+
+  function attachElement(elementId: string, kind: 'card' | 'payment', clientSecret: string, elementPort: MessagePort | undefined): void {
+    if (!elementPort) return;
+    elements.get(elementId)?.close();
+    const element = openElementLine(elementPort, elementId, kind, clientSecret);
+    elements.set(elementId, element);
+    void sendSummary(element);
+  }
+
+  /** The amount on the pay button. A network blip is retried a few times; the button works without it. */
+  async function sendSummary(element: ElementLine): Promise<void> {
+    for (let attempt = 0; api && attempt < SUMMARY_ATTEMPTS; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+      if (elements.get(element.elementId) !== element) return;
+      const result = await api.retrievePayment(element.clientSecret);
+      if (result.ok) {
+        if (elements.get(element.elementId) === element) element.send({ type: 'payment-summary', amount: result.data.amount, currency: result.data.currency });
+        return;
+      }
+      if (result.error.type !== 'api_connection_error' && result.error.type !== 'api_error' && result.error.type !== 'rate_limit_error') return;
+    }
+  }
+
+  async function answer(id: number, call: ControllerCall): Promise<void> {
+    let result: PaymentResult;
+    if (!api) {
+      result = { error: { type: 'invalid_request_error', code: 'not_initialized', message: 'Soxara is still starting. Try again.' } };
+    } else {
+      result = await runOnce(api, call);
+    }
+    line.send({ type: 'response', id, result });
+  }
+
+  /** Concurrent confirms of one payment collapse into the first (a double click charges once). */
+  function runOnce(client: ApiClient, call: ControllerCall): Promise<PaymentResult> {
+    const key = call.method === 'retrieve-payment' ? null : call.clientSecret;
+    const running = key ? inFlight.get(key) : undefined;
+    if (running) return running;
+    const promise = dispatchCall(context(client), call).catch(unexpectedError);
+    if (key) {
+      inFlight.set(key, promise);
+      void promise.finally(() => inFlight.delete(key));
+    }
+    return promise;
+  }
+
+  return {
+    pageVisible: () => visible.emit(),
+    close() {
+      modals.closeAll();
+      for (const element of elements.values()) element.close();
+      elements.clear();
+      line.close();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * The controller's end of an element frame's private line. Card data arrives here, and only here,
+ * as the answer to `collect-card`; nothing on this line ever reaches the merchant page.
+ */
+import { ElementToController, PendingRequests, openLine, type ControllerToElement, type Line } from '@soxara/protocol';
+import type { CollectCardResult, ElementHandle } from './context.ts';
+
+/** The customer has had the form in front of them; a frame that cannot answer within this is gone. */
+const COLLECT_TIMEOUT_MS = 5_000;
+
+export interface ElementLine extends ElementHandle {
+  close(): void;
+}
+
+export function openElementLine(port: MessagePort, elementId: string, kind: 'card' | 'payment', clientSecret: string): ElementLine {
+  const pending = new PendingRequests<CollectCardResult>();
+  let momoDetails: ElementHandle['momoDetails'] = null;
+  const line: Line<ControllerToElement> = openLine<ElementToController, ControllerToElement>(port, ElementToController, (message) => {
+    switch (message.type) {
+      case 'card-collected':
+        pending.settle(message.id, message.result);
+        break;
+      case 'momo-details':
+        momoDetails = { provider: message.provider, phoneNumber: message.phoneNumber };
+        break;
+    }
+  });
+  return {
+    elementId,
+    kind,
+    clientSecret,
+    get momoDetails() {
+      return momoDetails;
+    },
+    send: (message) => line.send(message),
+    async collectCard() {
+      try {
+        return await pending.request((id) => line.send({ type: 'collect-card', id }), COLLECT_TIMEOUT_MS);
+      } catch {
+        return { error: { type: 'api_connection_error', code: 'element_unavailable', message: 'The card form did not answer. Reload the page and try again.' } };
+      }
+    },
+    close() {
+      pending.rejectAll(new Error('element detached'));
+      line.close();
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * `handleNextAction({ clientSecret })`: pick up the wait of a payment left in `requires_action` — the
+ * page was reloaded during a MoMo prompt, or the customer came back from the wallet app in a new tab —
+ * without sending a second prompt. A MoMo wait resumed this way cannot send a new prompt (the full
+ * number is not readable with the publishable key); a wallet wait can refresh its code.
+ */
+import type { ControllerCall, PaymentResult } from '@soxara/protocol';
+import type { ControllerContext } from './context.ts';
+import { momoView } from './confirm-momo.ts';
+import { awaitWallet } from './confirm-wallet.ts';
+import { awaitCustomerAction } from './wait/await-customer-action.ts';
+import { resultOfPayment } from './wait/payment-result.ts';
+
+type ResumeCall = Extract<ControllerCall, { method: 'handle-next-action' }>;
+
+export async function handleNextAction(ctx: ControllerContext, call: ResumeCall): Promise<PaymentResult> {
+  const current = await ctx.api.retrievePayment(call.clientSecret);
+  if (!current.ok) return { error: current.error };
+  const payment = current.data;
+  if (payment.status !== 'requires_action') return resultOfPayment(payment, ctx.locale);
+  switch (payment.next_action?.type) {
+    case 'momo_pin_prompt':
+      return awaitCustomerAction(ctx, payment, { kind: 'momo', clientSecret: call.clientSecret, view: (p) => momoView(p, false) });
+    case 'soxara_wallet_approval':
+      return awaitWallet(ctx, call.clientSecret, payment);
+    default:
+      return {
+        error: {
+          type: 'invalid_request_error',
+          code: 'next_action_unsupported',
+          message: 'This payment is waiting for a 3-D Secure challenge: confirm it again with the card form.',
+          payment_intent: { id: payment.id, status: payment.status },
+        },
+      };
+  }
+}

@@ -1,0 +1,22 @@
+/** Entry of the hidden controller frame (controller.html): handshake, then the controller proper. */
+import { readApiUrl } from '../shared/api-url.ts';
+import { connectToParent } from '../shared/handshake.ts';
+import { startController } from './controller.ts';
+
+async function boot(): Promise<void> {
+  const apiUrl = readApiUrl();
+  if (!apiUrl) {
+    console.error('[soxara] the frame page has no API URL; is it served by the Soxara JS server?');
+    return;
+  }
+  const connection = await connectToParent();
+  const port = connection?.ports[0];
+  if (!port) return;
+  const controller = startController(port, { apiUrl });
+  // This frame's visibility follows the top-level page: a second source besides `page-visible`.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') controller.pageVisible();
+  });
+}
+
+void boot();

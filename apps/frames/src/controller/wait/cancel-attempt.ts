@@ -1,0 +1,43 @@
+/**
+ * The customer pressed Cancel while a prompt was pending. Stopping the wait is not enough: the prompt
+ * is still on their phone, and a late approval would charge them while the checkout says "cancelled".
+ * So the pending attempt is withdrawn with `POST /v1/payments/:id/cancel_action` (publishable key +
+ * client secret) when the API client offers it; then, or otherwise, the payment is read once more so
+ * that a late approval that won the race is reported as the success it is.
+ */
+import type { ClientPayment, ErrorInfo, Locale, PaymentResult } from '@soxara/protocol';
+import type { ApiClient, ApiResult } from '../api.ts';
+import { waitCopy } from './copy.ts';
+import { resultOfPayment } from './payment-result.ts';
+
+/** Not (yet) part of ApiClient: used when present. See the report for the sandbox route it needs. */
+type CancelAction = (clientSecret: string, options: { idempotencyKey: string }) => Promise<ApiResult<ClientPayment>>;
+
+export async function cancelAttempt(
+  api: ApiClient,
+  clientSecret: string,
+  kind: 'momo' | 'wallet',
+  locale: Locale,
+): Promise<PaymentResult> {
+  const cancelAction = (api as ApiClient & { cancelAction?: CancelAction }).cancelAction;
+  let withdrawn = false;
+  if (typeof cancelAction === 'function') {
+    const result = await cancelAction.call(api, clientSecret, { idempotencyKey: `sxjs_${crypto.randomUUID()}` });
+    if (result.ok && result.data.status === 'succeeded') return { paymentIntent: result.data };
+    withdrawn = result.ok && result.data.status !== 'requires_action';
+  }
+  const latest = await api.retrievePayment(clientSecret);
+  if (latest.ok && latest.data.status === 'succeeded') return { paymentIntent: latest.data };
+  // Declined or expired while the customer was cancelling: that is the real outcome.
+  if (latest.ok && latest.data.status === 'requires_payment_method' && latest.data.last_payment_error && !withdrawn) {
+    return resultOfPayment(latest.data, locale);
+  }
+  const copy = waitCopy(locale);
+  const error: ErrorInfo = {
+    type: kind === 'momo' ? 'momo_error' : 'wallet_error',
+    code: 'customer_canceled',
+    message: withdrawn ? copy.canceled : copy.canceledPromptActive,
+  };
+  if (latest.ok) error.payment_intent = { id: latest.data.id, status: latest.data.status };
+  return { error };
+}

@@ -1,0 +1,47 @@
+/**
+ * Picks the view for `view.kind`. Each view is its own module (./three-ds, ./momo, ./wallet); MoMo
+ * and wallet take `{ view, locale, status, onCancel, onResend }`. `Fallback` is what the modal shows
+ * before the controller has said what to show.
+ */
+import type { Locale, ModalView } from '@soxara/protocol';
+import { modalText as t } from './strings.ts';
+import { MODAL_DESCRIPTION_ID, MODAL_TITLE_ID } from './ModalShell.tsx';
+import { MomoPrompt } from './momo/MomoPrompt.tsx';
+import { ThreeDsChallenge } from './three-ds/ThreeDsChallenge.tsx';
+import { WalletApproval } from './wallet/WalletApproval.tsx';
+
+export interface ViewProps<V extends ModalView> {
+  view: V;
+  locale: Locale;
+  status: string | null;
+  onCancel(): void;
+  onResend(): void;
+}
+
+export function ModalContent(props: ViewProps<ModalView>) {
+  const { view, locale, onCancel } = props;
+  switch (view.kind) {
+    case 'three-ds':
+      return <ThreeDsChallenge url={view.url} locale={locale} onCancel={onCancel} />;
+    case 'momo':
+      return <MomoPrompt {...props} view={view} />;
+    case 'wallet':
+      return <WalletApproval {...props} view={view} />;
+  }
+}
+
+export function Fallback({ locale, status, onCancel }: Pick<ViewProps<ModalView>, 'locale' | 'status' | 'onCancel'>) {
+  return (
+    <div>
+      <h2 id={MODAL_TITLE_ID}>{t(locale, 'loading')}</h2>
+      <p id={MODAL_DESCRIPTION_ID} class="sx-muted" aria-live="polite">
+        {status ?? ''}
+      </p>
+      <div class="sx-actions">
+        <button type="button" class="sx-button sx-secondary" onClick={onCancel} data-autofocus>
+          {t(locale, 'cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * "Approve on your phone": what the customer needs while the PIN prompt is pending — who asked, how
+ * much, which number, what to do, how long is left — and, once they have had time to see the prompt,
+ * the way out when it never came: a new request, or the operator's USSD menu.
+ */
+import type { Locale, ModalView } from '@soxara/protocol';
+import { useEffect, useState } from 'preact/hooks';
+import { formatMoney } from '../../shared/money.ts';
+import { MODAL_DESCRIPTION_ID, MODAL_TITLE_ID } from '../ModalShell.tsx';
+import { fill, momoCopy, PROVIDER_NAMES } from './copy.ts';
+import { formatCountdown, secondsLeft, useCountdown } from './use-countdown.ts';
+import './momo.css';
+
+/** Prompts usually arrive within seconds; offer the fallbacks after this, or halfway to expiry if sooner. */
+export const HELP_AFTER_MS = 20_000;
+
+interface Props {
+  view: Extract<ModalView, { kind: 'momo' }>;
+  locale: Locale;
+  status: string | null;
+  onCancel(): void;
+  onResend(): void;
+}
+
+export function MomoPrompt({ view, locale, status, onCancel, onResend }: Props) {
+  const copy = momoCopy(locale);
+  const left = useCountdown(view.expiresAt);
+  const helpVisible = useHelpDelay(view.expiresAt);
+  const provider = PROVIDER_NAMES[view.provider];
+
+  return (
+    <div class="sx-momo" data-provider={view.provider}>
+      <h2 id={MODAL_TITLE_ID}>{copy.title}</h2>
+      <p id={MODAL_DESCRIPTION_ID}>
+        {fill(copy.sent, { provider, amount: formatMoney(view.amount, view.currency, locale), phone: view.phoneNumberMasked })}{' '}
+        {copy.instruction}
+      </p>
+      <p class="sx-countdown" role="timer" aria-atomic="true">
+        {left > 0 ? fill(copy.expiresIn, { time: formatCountdown(left) }) : copy.expired}
+      </p>
+      <p class="sx-status" role="status" aria-live="polite">
+        {status ?? ''}
+      </p>
+      {helpVisible && (
+        <section class="sx-help" aria-label={copy.notReceived}>
+          <h3>{copy.notReceived}</h3>
+          {view.canResend !== false && (
+            <button type="button" class="sx-button sx-secondary" onClick={onResend}>
+              {copy.resend}
+            </button>
+          )}
+          <p class="sx-muted">{fill(copy.ussd, { code: view.ussdCode, provider })}</p>
+        </section>
+      )}
+      <div class="sx-actions">
+        <button type="button" class="sx-button sx-secondary" onClick={onCancel} data-autofocus>
+          {copy.cancel}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** True once the customer has had a fair time to receive the prompt; restarts with each new prompt. */
+function useHelpDelay(expiresAt: string): boolean {
+  const [visible, setVisible] = useState(false);
+  useEffect(() => {
+    setVisible(false);
+    const half = (secondsLeft(expiresAt, Date.now()) * 1000) / 2;
+    const timer = setTimeout(() => setVisible(true), Math.min(HELP_AFTER_MS, half));
+    return () => clearTimeout(timer);
+  }, [expiresAt]);
+  return visible;
+}

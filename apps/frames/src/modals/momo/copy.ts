@@ -1,0 +1,39 @@
+/** The MoMo prompt view's strings. `{holes}` are filled by `fill`, and rendered as text. */
+import type { Locale, MomoProvider } from '@soxara/protocol';
+
+/** Brand names, not translated. */
+export const PROVIDER_NAMES: Record<MomoProvider, string> = { mtn: 'MTN MoMo', orange: 'Orange Money' };
+
+const en = {
+  title: 'Approve on your phone',
+  sent: 'We sent a {provider} payment request of {amount} to {phone}.',
+  instruction: 'Unlock your phone and approve the request with your MoMo PIN. Keep this page open.',
+  expiresIn: 'The request expires in {time}',
+  expired: 'The request has expired.',
+  notReceived: "Didn't get the request?",
+  resend: 'Send a new request',
+  ussd: 'Or dial {code} on {provider} and approve the payment from your pending approvals.',
+  cancel: 'Cancel payment',
+};
+
+const fr: typeof en = {
+  title: 'Approuvez sur votre téléphone',
+  sent: 'Nous avons envoyé une demande de paiement {provider} de {amount} au {phone}.',
+  instruction: 'Déverrouillez votre téléphone et approuvez la demande avec votre code PIN MoMo. Gardez cette page ouverte.',
+  expiresIn: 'La demande expire dans {time}',
+  expired: 'La demande a expiré.',
+  notReceived: "Vous n'avez pas reçu la demande ?",
+  resend: 'Envoyer une nouvelle demande',
+  ussd: 'Ou composez le {code} sur {provider} et approuvez le paiement dans vos approbations en attente.',
+  cancel: 'Annuler le paiement',
+};
+
+export type MomoCopy = typeof en;
+
+export function momoCopy(locale: Locale): MomoCopy {
+  return locale === 'fr' ? fr : en;
+}
+
+export function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (hole, name: string) => values[name] ?? hole);
+}

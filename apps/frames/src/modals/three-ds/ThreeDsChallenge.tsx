@@ -1,0 +1,30 @@
+/**
+ * The 3-D Secure view: the bank's (the sandbox's) challenge page in a nested frame, and Cancel.
+ * The controller checked that the URL is on the API origin; the frame CSP (`frame-src`) enforces it again.
+ */
+import type { Locale } from '@soxara/protocol';
+import { modalText as t } from '../strings.ts';
+import { MODAL_DESCRIPTION_ID, MODAL_TITLE_ID } from '../ModalShell.tsx';
+
+interface Props {
+  url: string;
+  locale: Locale;
+  onCancel(): void;
+}
+
+export function ThreeDsChallenge({ url, locale, onCancel }: Props) {
+  return (
+    <div class="sx-three-ds">
+      <h2 id={MODAL_TITLE_ID}>{t(locale, 'threeDsTitle')}</h2>
+      <p id={MODAL_DESCRIPTION_ID} class="sx-muted">
+        {t(locale, 'threeDsHint')}
+      </p>
+      <iframe class="sx-challenge" src={url} title={t(locale, 'threeDsFrameTitle')} referrerpolicy="no-referrer" data-autofocus />
+      <div class="sx-actions">
+        <button type="button" class="sx-button sx-secondary" onClick={onCancel}>
+          {t(locale, 'cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
