@@ -1,0 +1,12 @@
+/** The issue's goals, in one place: the table's verdicts and the charts' goal lines read them. */
+export const goals = {
+  merchantScriptGzipBytes: 8_000,
+  cardFramePayloadGzipBytes: 20_000,
+  mountReadyRatio: 1.3,
+  keystrokeP95Ms: 16,
+  approvalMedianMs: 1_000,
+  promptRequests: 60,
+  apiRequestsPerSec: 1_500,
+  apiP99Ms: 25,
+  apiGoalConnections: 64,
+} as const;

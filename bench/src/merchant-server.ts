@@ -1,0 +1,69 @@
+/**
+ * The bench's merchant pages and the floor frames, served in-process on two origins:
+ *   - the merchant (`localhost`): a page with the `/v1` script and a bare page for the baselines;
+ *   - the floor frames (`127.0.0.1`, another port): the least a cross-origin iframe can do — post
+ *     "ready" on load, or post on each input — which is what the SDK's timings are divided by.
+ * The floor frames are cross-site from the merchant, as the Soxara frames are, so both pay for an
+ * out-of-process iframe.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export const merchantPort = 4230;
+export const floorPort = 4231;
+export const merchantUrl = `http://localhost:${merchantPort}`;
+export const floorUrl = `http://127.0.0.1:${floorPort}`;
+
+const floorReady = `<!doctype html><meta charset="utf-8"><title>floor</title>
+<script>parent.postMessage('ready', new URLSearchParams(location.hash.slice(1)).get('origin'));</script>`;
+
+const floorInput = `<!doctype html><meta charset="utf-8"><title>floor input</title>
+<input autocomplete="cc-number" inputmode="numeric" aria-label="number">
+<script>
+  const origin = new URLSearchParams(location.hash.slice(1)).get('origin');
+  document.querySelector('input').addEventListener('input', () => parent.postMessage('input', origin));
+  parent.postMessage('ready', origin);
+</script>`;
+
+function merchantPage(jsUrl: string, withScript: boolean): string {
+  return `<!doctype html><html lang="en"><meta charset="utf-8"><title>bench merchant</title>
+${withScript ? `<script src="${jsUrl}/v1"></script>` : ''}
+<body><main><div id="payment-form"></div></main></body></html>`;
+}
+
+export async function startMerchantServers(jsUrl: string): Promise<() => Promise<void>> {
+  const merchant = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', merchantUrl).pathname;
+    if (path === '/health') return send(response, 'text/plain', 'ok');
+    if (path === '/soxara') return send(response, 'text/html', merchantPage(jsUrl, true));
+    if (path === '/floor') return send(response, 'text/html', merchantPage(jsUrl, false));
+    send(response, 'text/plain', 'not found', 404);
+  });
+  const floor = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', floorUrl).pathname;
+    if (path === '/ready.html') return send(response, 'text/html', floorReady);
+    if (path === '/input.html') return send(response, 'text/html', floorInput);
+    send(response, 'text/plain', 'not found', 404);
+  });
+  await Promise.all([listen(merchant, merchantPort), listen(floor, floorPort)]);
+  return async () => {
+    await Promise.all([close(merchant), close(floor)]);
+  };
+}
+
+function send(response: import('node:http').ServerResponse, type: string, body: string, status = 200): void {
+  response.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
+  response.end(body);
+}
+
+function listen(server: Server, port: number): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(server.address() as AddressInfo));
+  });
+}
+
+function close(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
+}
