@@ -1,0 +1,41 @@
+/** The test merchant's pages and server-side reads (e2e/support/merchant-server.ts). */
+import type { Page } from '@playwright/test';
+import { stack } from '../stack.ts';
+
+export type CheckoutPage = 'guide' | 'result' | 'modal' | 'own-button' | 'one-line' | 'strict-csp' | 'no-frames' | 'momo' | 'tabs';
+
+export interface PaymentView {
+  id: string;
+  status: string;
+  amount: number;
+  last_payment_error: { code: string; decline_code?: string } | null;
+}
+
+export async function openCheckout(page: Page, name: CheckoutPage, query: Record<string, string> = {}): Promise<{ paymentId: string }> {
+  const url = new URL(`/${name}`, stack.merchantUrl);
+  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+  await page.goto(url.href);
+  const paymentId = await page.locator('meta[name="payment-id"]').getAttribute('content');
+  if (!paymentId) throw new Error('checkout page has no payment id');
+  return { paymentId };
+}
+
+/** Server-side reads go to the loopback address the server binds (Node may try ::1 for localhost). */
+const merchantServer = stack.merchantUrl.replace('localhost', '127.0.0.1');
+
+/** The payment as the merchant's server sees it (secret key). */
+export async function serverPayment(paymentId: string): Promise<PaymentView> {
+  const response = await fetch(`${merchantServer}/payments/${paymentId}`);
+  const body = (await response.json()) as { data: PaymentView };
+  return body.data;
+}
+
+/** Events of one payment, newest first, as the merchant's server sees them. */
+export async function serverEvents(paymentId: string, type?: string): Promise<Array<{ type: string; data: { object: { id: string } } }>> {
+  const url = new URL('/events', merchantServer);
+  url.searchParams.set('limit', '100');
+  if (type) url.searchParams.set('type', type);
+  const response = await fetch(url);
+  const body = (await response.json()) as { data: Array<{ type: string; data: { object: { id: string } } }> };
+  return body.data.filter((event) => event.data.object.id === paymentId);
+}

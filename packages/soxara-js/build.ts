@@ -1,0 +1,54 @@
+/**
+ * Builds the merchant script served at `<JS origin>/v1`: one minified IIFE, ES2020, no inline
+ * sourcemap (a separate .map beside it). Deterministic: the same sources give the same bytes.
+ */
+import { build, type Plugin } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+export const outfile = path.join(root, 'dist', 'soxara.js');
+
+/**
+ * esbuild keeps every `v.object(…)` of @soxara/protocol, because it does not follow valibot's
+ * `@__NO_SIDE_EFFECTS__` annotations through a namespace import; marking the calls pure lets it drop
+ * the schemas of the lines the merchant page never reads (frame↔controller, modal views, …).
+ */
+export const pureValibotCalls: Plugin = {
+  name: 'pure-valibot-calls',
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]protocol[\\/]src[\\/][\w-]+\.ts$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replace(/(?<![\w.])(v\.\w+|digits)\(/g, '/* @__PURE__ */ $1('),
+      loader: 'ts',
+    }));
+  },
+};
+
+export async function buildSoxaraJs(): Promise<void> {
+  await build({
+    entryPoints: [path.join(root, 'src', 'index.ts')],
+    outfile,
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    minify: true,
+    sourcemap: 'external',
+    legalComments: 'none',
+    treeShaking: true,
+    charset: 'utf8',
+    logLevel: 'warning',
+    plugins: [pureValibotCalls],
+    // Class fields as plain assignments: ES2020 has no class fields, and the defineProperty helper
+    // costs bytes for no behaviour we rely on (no accessors are shadowed by fields).
+    tsconfigRaw: { compilerOptions: { useDefineForClassFields: false } },
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await buildSoxaraJs();
+  const bytes = readFileSync(outfile);
+  console.log(`dist/soxara.js: ${bytes.length} bytes, ${gzipSync(bytes, { level: 9 }).length} bytes gzip`);
+}

@@ -1,0 +1,84 @@
+/**
+ * The merchant script's connection to the hidden controller frame, which owns every API call. Until
+ * the handshake completes, messages wait in a queue; a controller that never answers turns every
+ * call into an `api_connection_error` result instead of a promise that hangs.
+ */
+import { ControllerToMerchant, openLine, PendingRequests, type ControllerCall, type Line, type Locale, type MerchantToController, type PaymentResult } from '@soxara/protocol';
+import { connectionError } from './errors.ts';
+import { hostFrame, whenBodyReady } from './frame-host.ts';
+import { navigateTo } from './redirect.ts';
+import type { PaymentIntentResult } from './public-types.ts';
+
+export const CONTROLLER_TITLE = 'Soxara payment controller';
+const HANDSHAKE_TIMEOUT_MS = 20_000;
+
+export interface ControllerEvents {
+  openModal(modalId: string, kind: 'three-ds' | 'momo' | 'wallet'): void;
+  closeModal(modalId: string): void;
+}
+
+export class ControllerConnection {
+  private line: Line<MerchantToController> | null = null;
+  private queue: Array<[MerchantToController, Transferable[]]> = [];
+  private dead = false;
+  private readonly pending = new PendingRequests<PaymentResult>();
+
+  constructor(jsOrigin: string, publishableKey: string, locale: Locale, events: ControllerEvents) {
+    const frame = hostFrame(jsOrigin, 'controller', CONTROLLER_TITLE, null, HANDSHAKE_TIMEOUT_MS);
+    const style = frame.iframe.style;
+    style.position = 'fixed';
+    style.width = '1px';
+    style.height = '1px';
+    style.visibility = 'hidden';
+    style.pointerEvents = 'none';
+    frame.iframe.setAttribute('aria-hidden', 'true');
+    frame.iframe.tabIndex = -1;
+    void whenBodyReady().then((body) => body.appendChild(frame.iframe));
+
+    this.send({ type: 'init', publishableKey, locale });
+    frame.connected.then(
+      (port) => {
+        this.line = openLine<ControllerToMerchant, MerchantToController>(port, ControllerToMerchant, (message) => {
+          switch (message.type) {
+            case 'response':
+              this.pending.settle(message.id, message.result);
+              break;
+            case 'redirect':
+              navigateTo(message.url);
+              break;
+            case 'open-modal':
+              events.openModal(message.modalId, message.kind);
+              break;
+            case 'close-modal':
+              events.closeModal(message.modalId);
+              break;
+            case 'ready':
+              break;
+          }
+        });
+        for (const [message, transfer] of this.queue) this.line.send(message, transfer);
+        this.queue = [];
+      },
+      () => {
+        this.dead = true;
+        this.queue = [];
+        this.pending.rejectAll(new Error('controller frame unavailable'));
+      },
+    );
+  }
+
+  send(message: MerchantToController, transfer: Transferable[] = []): void {
+    if (this.line) this.line.send(message, transfer);
+    else if (!this.dead) this.queue.push([message, transfer]);
+  }
+
+  /** Never rejects: a dead or silent controller resolves to an `api_connection_error`. */
+  async call(call: ControllerCall, timeoutMs: number): Promise<PaymentIntentResult> {
+    if (this.dead) return connectionError('Could not load Soxara. Check your connection and try again.');
+    try {
+      return (await this.pending.request((id) => this.send({ type: 'request', id, call }), timeoutMs)) as PaymentIntentResult;
+    } catch {
+      return connectionError('Soxara did not answer. Check your connection and try again.');
+    }
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Creates a Soxara iframe on the merchant page and performs the merchant side of the window
+ * handshake (see @soxara/protocol handshake.ts): accept one `frame-ready` from exactly the JS origin,
+ * from exactly this iframe's window, with this iframe's frameId; answer with `connect` to exactly the
+ * JS origin, transferring the ports. After that the window is never used again for this frame.
+ */
+import * as v from 'valibot';
+import { encodeFrameFragment, FrameReadyMessage, PROTOCOL, PROTOCOL_VERSION, type ConnectMessage } from '@soxara/protocol';
+import { randomId } from './ids.ts';
+
+export type FramePage = 'controller' | 'card' | 'payment' | 'modal';
+
+export interface HostedFrame {
+  iframe: HTMLIFrameElement;
+  /** The merchant script's end of the frame's port 0; rejects when the handshake times out. */
+  connected: Promise<MessagePort>;
+  /** Stops waiting for the handshake (the frame was removed before it answered). */
+  abandon(): void;
+}
+
+export function hostFrame(jsOrigin: string, page: FramePage, title: string, extraPort: MessagePort | null, timeoutMs: number): HostedFrame {
+  const frameId = randomId();
+  const iframe = document.createElement('iframe');
+  iframe.title = title;
+  iframe.setAttribute('frameborder', '0');
+  iframe.setAttribute('scrolling', 'no');
+  iframe.src = `${jsOrigin}/frames/${page}.html#${encodeFrameFragment({ frameId, parentOrigin: location.origin })}`;
+  const style = iframe.style;
+  style.border = '0';
+  style.margin = '0';
+  style.padding = '0';
+  style.display = 'block';
+  style.width = '100%';
+  style.colorScheme = 'normal';
+
+  let stop = (): void => {};
+  const connected = new Promise<MessagePort>((resolve, reject) => {
+    const onMessage = (event: MessageEvent): void => {
+      if (event.origin !== jsOrigin || event.source === null || event.source !== iframe.contentWindow) return;
+      const ready = v.safeParse(FrameReadyMessage, event.data);
+      if (!ready.success || ready.output.frameId !== frameId) return;
+      stop();
+      const channel = new MessageChannel();
+      const connect: ConnectMessage = { protocol: PROTOCOL, v: PROTOCOL_VERSION, type: 'connect', frameId };
+      iframe.contentWindow.postMessage(connect, jsOrigin, extraPort ? [channel.port2, extraPort] : [channel.port2]);
+      resolve(channel.port1);
+    };
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`${page} frame did not answer within ${timeoutMs} ms`));
+    }, timeoutMs);
+    stop = () => {
+      clearTimeout(timer);
+      window.removeEventListener('message', onMessage);
+    };
+    window.addEventListener('message', onMessage);
+  });
+  // A caller that abandons the frame does not care about the rejection.
+  connected.catch(() => {});
+  return { iframe, connected, abandon: () => stop() };
+}
+
+/** `document.body`, waiting for it when the script runs in `<head>`. */
+export function whenBodyReady(): Promise<HTMLElement> {
+  if (document.body) return Promise.resolve(document.body);
+  return new Promise((resolve) => {
+    document.addEventListener('DOMContentLoaded', () => resolve(document.body), { once: true });
+  });
+}

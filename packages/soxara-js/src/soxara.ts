@@ -1,0 +1,113 @@
+/**
+ * `Soxara(publishableKey, options)`: checks the key before anything leaves the page, and hands out
+ * elements groups and the confirm calls, all of which travel to the hidden controller frame over its
+ * port. The controller frame is made on first use; measured on the e2e stack, time to a pay button
+ * showing the amount was the same as creating it in `Soxara()` (≈0.3–0.6 s either way, noise-bound).
+ */
+import type { Locale } from '@soxara/protocol';
+import { ControllerConnection } from './controller.ts';
+import { CUSTOMER_WAIT_MS, confirmTarget, followRedirect, type ConfirmData } from './confirm.ts';
+import { ElementsGroup } from './elements.ts';
+import { IntegrationError } from './errors.ts';
+import { ModalHost } from './modal-host.ts';
+import { checkClientSecret, checkPublishableKey, resolveLocale } from './options.ts';
+import { safeNavigationUrl } from './redirect.ts';
+import type { PaymentIntentResult, SoxaraElementsOptions, SoxaraInstance, SoxaraOptions } from './public-types.ts';
+
+const RETRIEVE_TIMEOUT_MS = 30_000;
+
+export function createSoxara(jsOrigin: string, publishableKey: string, options: SoxaraOptions = {}): SoxaraInstance {
+  checkPublishableKey(publishableKey, location);
+  if (!/^https?:$/.test(location.protocol)) throw new IntegrationError('Soxara(): serve this page over http(s); file: pages cannot host payment frames.');
+  const locale: Locale = resolveLocale(options.locale ?? 'auto', 'en', navigator.language);
+
+  const modals: ModalHost = new ModalHost(jsOrigin, (modalId, port) => controller().send({ type: 'attach-modal', modalId }, [port]));
+  // A page that loads Soxara.js everywhere (as Stripe advises) pays for the hidden frame only where
+  // it takes a payment; on a checkout page elements() follows Soxara() at once.
+  let connection: ControllerConnection | null = null;
+  const controller = (): ControllerConnection =>
+    (connection ??= new ControllerConnection(jsOrigin, publishableKey, locale, {
+      openModal: (modalId) => modals.show(modalId),
+      closeModal: (modalId) => modals.close(modalId),
+    }));
+
+  const pageVisible = (): void => {
+    if (document.visibilityState === 'visible') connection?.send({ type: 'page-visible' });
+  };
+  document.addEventListener('visibilitychange', pageVisible);
+  window.addEventListener('pageshow', pageVisible);
+  window.addEventListener('focus', pageVisible);
+
+  const groups = new WeakSet<ElementsGroup>();
+  const inFlight = new Map<string, Promise<PaymentIntentResult>>();
+
+  const owner = {
+    jsOrigin,
+    locale,
+    attach: (elementId: string, kind: 'card' | 'payment', clientSecret: string, port: MessagePort) =>
+      controller().send({ type: 'attach-element', elementId, kind, clientSecret }, [port]),
+    detach: (elementId: string) => controller().send({ type: 'detach-element', elementId }),
+    confirmFromSubmit: (group: ElementsGroup) => {
+      if (group.confirmParams) void soxara.confirmPayment({ elements: group, confirmParams: group.confirmParams });
+    },
+  };
+
+  function once(key: string, run: () => Promise<PaymentIntentResult>): Promise<PaymentIntentResult> {
+    const running = inFlight.get(key);
+    if (running) return running;
+    const promise = run().finally(() => inFlight.delete(key));
+    inFlight.set(key, promise);
+    return promise;
+  }
+
+  const soxara: SoxaraInstance = {
+    elements(elementsOptions: SoxaraElementsOptions) {
+      if (typeof elementsOptions !== 'object' || elementsOptions === null) {
+        throw new IntegrationError('elements(): pass { clientSecret } — the client_secret of a payment your server created.');
+      }
+      const clientSecret = checkClientSecret(elementsOptions.clientSecret, 'elements()');
+      const returnUrl = elementsOptions.confirmParams?.return_url;
+      if (returnUrl !== undefined && !safeNavigationUrl(returnUrl)) {
+        throw new IntegrationError('elements(): confirmParams.return_url must be an absolute http(s) URL.');
+      }
+      const group = new ElementsGroup(owner, clientSecret, { ...elementsOptions }, returnUrl === undefined ? undefined : { return_url: returnUrl });
+      groups.add(group);
+      controller();
+      return group;
+    },
+
+    confirmPayment(data: ConfirmData): Promise<never> {
+      let target;
+      try {
+        target = confirmTarget(data, (group) => groups.has(group));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      const { call, returnUrl } = target;
+      return once(call.clientSecret, async () => {
+        const result = await controller().call(call, CUSTOMER_WAIT_MS);
+        return (followRedirect(result, returnUrl, call.clientSecret) ?? result) as PaymentIntentResult;
+      }) as Promise<never>;
+    },
+
+    retrievePaymentIntent(clientSecret: string) {
+      try {
+        checkClientSecret(clientSecret, 'retrievePaymentIntent()');
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return controller().call({ method: 'retrieve-payment', clientSecret }, RETRIEVE_TIMEOUT_MS);
+    },
+
+    handleNextAction(data: { clientSecret: string }) {
+      let clientSecret: string;
+      try {
+        clientSecret = checkClientSecret(data?.clientSecret, 'handleNextAction()');
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return once(clientSecret, () => controller().call({ method: 'handle-next-action', clientSecret }, CUSTOMER_WAIT_MS));
+    },
+  };
+  return soxara;
+}
