@@ -36,6 +36,15 @@ export class ControllerConnection {
     void whenBodyReady().then((body) => body.appendChild(frame.iframe));
 
     this.send({ type: 'init', publishableKey, locale });
+    // A controller document replaced after the handshake (reloaded, navigated away) has lost its
+    // ports: every waiting call resolves to an api_connection_error instead of waiting 15 minutes.
+    void frame.replaced.then(() => {
+      this.dead = true;
+      this.line?.close();
+      this.line = null;
+      this.queue = [];
+      this.pending.rejectAll(new Error('controller frame replaced'));
+    });
     frame.connected.then(
       (port) => {
         this.line = openLine<ControllerToMerchant, MerchantToController>(port, ControllerToMerchant, (message) => {

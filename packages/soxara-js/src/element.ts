@@ -54,6 +54,16 @@ export class MountedElement {
     this.id = elementId;
     this.frame = frame;
     container.appendChild(frame.iframe);
+    void frame.replaced.then(() => {
+      if (this.frame !== frame) return;
+      this.line?.close();
+      this.line = null;
+      this.host.detach(elementId);
+      this.events.emit('loaderror', {
+        elementType: this.kind,
+        error: { type: 'api_connection_error', code: 'frame_replaced', message: 'The payment form was reloaded or replaced. Reload the page and try again.' },
+      });
+    });
     frame.connected.then(
       (port) => {
         if (this.frame !== frame) return port.close();

@@ -14,6 +14,11 @@ export interface HostedFrame {
   iframe: HTMLIFrameElement;
   /** The merchant script's end of the frame's port 0; rejects when the handshake times out. */
   connected: Promise<MessagePort>;
+  /**
+   * Settles when the iframe loads a second document (reloaded, or navigated away by a script on the
+   * page): its ports are dead from then on. The iframe's `load` event reaches the page across origins.
+   */
+  replaced: Promise<void>;
   /** Stops waiting for the handshake (the frame was removed before it answered). */
   abandon(): void;
 }
@@ -57,7 +62,13 @@ export function hostFrame(jsOrigin: string, page: FramePage, title: string, extr
   });
   // A caller that abandons the frame does not care about the rejection.
   connected.catch(() => {});
-  return { iframe, connected, abandon: () => stop() };
+  let loads = 0;
+  const replaced = new Promise<void>((resolve) => {
+    iframe.addEventListener('load', () => {
+      if (++loads > 1) resolve();
+    });
+  });
+  return { iframe, connected, replaced, abandon: () => stop() };
 }
 
 /** `document.body`, waiting for it when the script runs in `<head>`. */

@@ -34,7 +34,12 @@ export async function confirmCard(ctx: ControllerContext, call: ConfirmCardCall,
   element.send({ type: 'busy', busy: true });
   let leaving = false;
   try {
-    const confirmed = await confirmWithRetries(ctx.api, call.clientSecret, method, call.returnUrl, sleep);
+    let confirmed = await confirmWithRetries(ctx.api, call.clientSecret, method, call.returnUrl, sleep);
+    // Every answer of this attempt was lost: the charge may have happened. Look before saying it failed.
+    if (!confirmed.ok && confirmed.error.type === 'api_connection_error') {
+      const now = await ctx.api.retrievePayment(call.clientSecret);
+      if (now.ok && (now.data.status === 'succeeded' || now.data.status === 'requires_action')) confirmed = now;
+    }
     if (!confirmed.ok) return failed(ctx, element, call.clientSecret, localiseCardError(confirmed.error, ctx.locale));
     const result = await afterConfirm(ctx, call, confirmed.data);
     if (!('error' in result)) {
@@ -107,7 +112,8 @@ function isRetryable(result: { error: ErrorInfo; status?: number }): boolean {
 async function failed(ctx: ControllerContext, element: ElementHandle, clientSecret: string, error: ErrorInfo): Promise<PaymentResult> {
   let full = error;
   // Declines come with the payment so the merchant can read its state; fetch it if the API left it out.
-  if (error.type === 'card_error' && !error.payment_intent) {
+  // So is a confirm refused because the payment already moved on (another tab paid it, or a lost answer).
+  if ((error.type === 'card_error' || error.code === 'payment_unexpected_state') && !error.payment_intent) {
     const payment = await ctx.api.retrievePayment(clientSecret);
     if (payment.ok) full = { ...error, payment_intent: payment.data };
   }

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../..');
 const MAIN = 'apps/sandbox/src/main.ts';
@@ -16,6 +16,8 @@ export interface ChildSandboxOptions {
   dataDir: string;
   /** SOXARA_* settings (timers, keys) on top of the port and data dir. */
   env: Record<string, string>;
+  /** Extra modules to `--import` before the sandbox (absolute paths): fault injection. */
+  preload?: string[];
   startTimeoutMs?: number;
 }
 
@@ -46,7 +48,8 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 export async function spawnSandbox(options: ChildSandboxOptions): Promise<ChildSandbox> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+  const preload = (options.preload ?? []).flatMap((path) => ['--import', pathToFileURL(path).href]);
+  const child = spawn(process.execPath, ['--import', 'tsx', ...preload, MAIN], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
