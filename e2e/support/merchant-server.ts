@@ -36,6 +36,7 @@ const checkoutPages: Record<string, { fixture: string; csp?: 'strict' | 'no-fram
   '/no-frames': { fixture: 'no-frames.html', csp: 'no-frames' },
   '/momo': { fixture: 'momo.html' },
   '/tabs': { fixture: 'tabs.html' },
+  '/momo-guide': { fixture: 'momo-guide.html' },
 };
 
 interface CreatedPayment {

@@ -1,6 +1,7 @@
 /** A catalogue of bad inputs: each must be a 4xx with the right code/param, never a 5xx. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CARD, MOMO, createPayment, startTestSandbox, type TestSandbox } from './helpers.ts';
+import { recordFigure } from '../../../scripts/figures.ts';
 
 let t: TestSandbox;
 let pi: { id: string; client_secret: string };
@@ -125,6 +126,7 @@ const cases: Case[] = [
 describe('bad input catalogue', () => {
   it('has at least 40 cases', () => {
     expect(cases.length).toBeGreaterThanOrEqual(40);
+    recordFigure('bad-input', 'cases', cases.length, 'bad requests, each answered 4xx with the offending param');
   });
 
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {

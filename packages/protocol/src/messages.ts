@@ -241,6 +241,8 @@ export const ElementToController = v.variant('type', [
   }),
   /** The tabbed form's MoMo tab: provider and number typed inside the frame. */
   v.object({ type: v.literal('momo-details'), provider, phoneNumber: v.pipe(v.string(), v.maxLength(40)) }),
+  /** The tabbed form's selected tab, sent on each switch: `confirm-element` confirms with that method. */
+  v.object({ type: v.literal('method-selected'), method: v.picklist(['card', 'momo', 'soxara_wallet']) }),
 ]);
 export type ElementToController = v.InferOutput<typeof ElementToController>;
 
