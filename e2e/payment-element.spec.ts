@@ -75,9 +75,7 @@ test('MoMo tab: a number of the other network is refused in the frame, without a
   expect((await serverPayment(paymentId)).status).toBe('requires_payment_method');
 });
 
-// Needs the controller's element line to record `method-selected` as `selectedMethod` (element-line.ts,
-// owned by the frames helper): until then the controller cannot tell the wallet tab from the card tab.
-test.fixme('wallet tab: pay opens the wallet modal; approving on the wallet page succeeds', async ({ page, context }) => {
+test('wallet tab: pay opens the wallet modal; approving on the wallet page succeeds', async ({ page, context }) => {
   const { paymentId, frame, result } = await paymentElement(page);
   await frame.getByRole('tab', { name: 'Soxara wallet' }).click();
   await frame.getByRole('button', { name: /^Pay/ }).click();

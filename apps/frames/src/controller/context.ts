@@ -37,6 +37,8 @@ export interface ElementHandle {
   collectCard(): Promise<CollectCardResult>;
   /** The MoMo tab's latest provider and number (tabbed `payment` element), if the customer typed any. */
   readonly momoDetails: { provider: 'mtn' | 'orange'; phoneNumber: string } | null;
+  /** The tab the customer is on (tabbed `payment` element); null for a card element. */
+  readonly selectedMethod: 'card' | 'momo' | 'soxara_wallet' | null;
 }
 
 export class ModalOpenError extends Error {

@@ -15,6 +15,7 @@ export interface ElementLine extends ElementHandle {
 export function openElementLine(port: MessagePort, elementId: string, kind: 'card' | 'payment', clientSecret: string): ElementLine {
   const pending = new PendingRequests<CollectCardResult>();
   let momoDetails: ElementHandle['momoDetails'] = null;
+  let selectedMethod: ElementHandle['selectedMethod'] = null;
   const line: Line<ControllerToElement> = openLine<ElementToController, ControllerToElement>(port, ElementToController, (message) => {
     switch (message.type) {
       case 'card-collected':
@@ -22,6 +23,9 @@ export function openElementLine(port: MessagePort, elementId: string, kind: 'car
         break;
       case 'momo-details':
         momoDetails = { provider: message.provider, phoneNumber: message.phoneNumber };
+        break;
+      case 'method-selected':
+        selectedMethod = message.method;
         break;
     }
   });
@@ -31,6 +35,9 @@ export function openElementLine(port: MessagePort, elementId: string, kind: 'car
     clientSecret,
     get momoDetails() {
       return momoDetails;
+    },
+    get selectedMethod() {
+      return selectedMethod;
     },
     send: (message) => line.send(message),
     async collectCard() {

@@ -10,14 +10,14 @@ import { confirmMomo } from '../controller/confirm-momo.ts';
 import { confirmWallet } from '../controller/confirm-wallet.ts';
 
 type ElementCall = Extract<ControllerCall, { method: 'confirm-element' }>;
-type Method = 'card' | 'momo' | 'soxara_wallet';
 
 export async function confirmPaymentElement(ctx: ControllerContext, call: ElementCall): Promise<PaymentResult> {
   const element = ctx.element(call.elementId);
   if (!element) {
     return { error: { type: 'invalid_request_error', code: 'element_unavailable', message: 'The payment form is not mounted.' } };
   }
-  const method = selectedMethod(element);
+  // The frame reports its tab as soon as it renders; the first tab (card) until then.
+  const method = element.selectedMethod ?? 'card';
   if (method === 'card') return confirmCard(ctx, { ...call, method: 'confirm-card' });
 
   element.send({ type: 'show-error', error: null });
@@ -39,12 +39,3 @@ export async function confirmPaymentElement(ctx: ControllerContext, call: Elemen
   }
 }
 
-/**
- * The element line records `method-selected` as `selectedMethod` (see the report: an addition to
- * element-line.ts). Until it does, MoMo details with a number mean the MoMo tab.
- */
-function selectedMethod(element: ElementHandle): Method {
-  const recorded = (element as ElementHandle & { selectedMethod?: Method | null }).selectedMethod;
-  if (recorded) return recorded;
-  return element.momoDetails?.phoneNumber ? 'momo' : 'card';
-}
