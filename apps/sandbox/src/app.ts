@@ -3,9 +3,9 @@
  * idempotency), the route modules under /v1, the simulator pages under /simulators, and the error envelope.
  */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import type { AppEnv, Deps } from './http/env.ts';
+import { bodyLimit } from './http/body-limit.ts';
+import { browserCors } from './http/cors.ts';
 import { ApiError, errorEnvelope } from './http/errors.ts';
 import { idempotency } from './http/idempotency.ts';
 import { requestLog } from './http/request-log.ts';
@@ -44,18 +44,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
         ),
     }),
   );
-  for (const path of BROWSER_ROUTES) {
-    app.use(
-      path,
-      cors({
-        origin: '*',
-        allowMethods: ['GET', 'POST', 'OPTIONS'],
-        allowHeaders: ['Authorization', 'Content-Type', 'X-Idempotency-Key'],
-        maxAge: 600,
-        credentials: false,
-      }),
-    );
-  }
+  for (const path of BROWSER_ROUTES) app.use(path, browserCors());
   app.use('/v1/*', idempotency(deps));
 
   app.get('/', (c) => c.json({ success: true, data: { object: 'sandbox', livemode: false } }));

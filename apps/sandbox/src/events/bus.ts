@@ -51,24 +51,26 @@ export function createEventBus(db: Database.Database, options: EventBusOptions):
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
-  const record = db.transaction((accountId: string, type: EventType, object: object) => {
+  const recordNow = (accountId: string, type: EventType, object: object) => {
     const now = new Date();
     const event = buildEvent(type, object, now);
     insertEvent(db, accountId, event, now.getTime());
-    for (const endpoint of endpointsFor(db, accountId, type)) {
-      enqueueDelivery(db, event.id, endpoint.id, accountId, now.getTime());
-    }
-    return { id: event.id };
-  });
+    const endpoints = endpointsFor(db, accountId, type);
+    for (const endpoint of endpoints) enqueueDelivery(db, event.id, endpoint.id, accountId, now.getTime());
+    return { id: event.id, deliveries: endpoints.length };
+  };
+  const record = db.transaction(recordNow);
 
   return {
     emit(accountId, type, object) {
       // A type outside the event reference is a bug in the caller; failing rolls its transaction back.
       if (!isEventType(type)) throw new TypeError(`Unknown event type: ${String(type)}`);
-      // Nested inside the caller's transaction this is a savepoint; alone it is its own transaction.
-      const result = record(accountId, type, object);
-      dispatcher.wake();
-      return result;
+      // Inside the caller's transaction its writes are part of it (a failure here throws through the caller,
+      // which rolls everything back; no caller catches it), so no savepoint; alone it is its own transaction.
+      const { id, deliveries } = db.inTransaction ? recordNow(accountId, type, object) : record(accountId, type, object);
+      // Nothing to send (an account without endpoints): no need to run the delivery loop.
+      if (deliveries > 0) dispatcher.wake();
+      return { id };
     },
     start: () => dispatcher.start(),
     stop: () => dispatcher.stop(),

@@ -1,5 +1,6 @@
 /** The `events` table: every event an account's objects produced, oldest to newest by rowid. */
 import type Database from 'better-sqlite3';
+import { statement } from '../store/statements.ts';
 import type { EventType, SoxaraEvent } from '@soxara/protocol';
 
 export function migrateEventStore(db: Database.Database): void {
@@ -20,7 +21,7 @@ export interface StoredEvent {
 
 export function insertEvent(db: Database.Database, accountId: string, event: SoxaraEvent, createdAtMs: number): StoredEvent {
   const body = JSON.stringify(event);
-  db.prepare('INSERT INTO events (id, account_id, type, body, created_at) VALUES (?, ?, ?, ?, ?)').run(
+  statement(db, 'INSERT INTO events (id, account_id, type, body, created_at) VALUES (?, ?, ?, ?, ?)').run(
     event.id, accountId, event.type, body, createdAtMs,
   );
   return { id: event.id, accountId, type: event.type, body };
@@ -39,8 +40,7 @@ function toStored(row: EventRow): StoredEvent {
 }
 
 export function findEvent(db: Database.Database, accountId: string, id: string): StoredEvent | undefined {
-  const row = db
-    .prepare<[string, string], EventRow>('SELECT rowid AS seq, * FROM events WHERE account_id = ? AND id = ?')
+  const row = statement<[string, string], EventRow>(db, 'SELECT rowid AS seq, * FROM events WHERE account_id = ? AND id = ?')
     .get(accountId, id);
   return row && toStored(row);
 }
@@ -66,8 +66,7 @@ export function listEvents(db: Database.Database, accountId: string, query: Even
     params.push(...query.types);
   }
   params.push(query.limit + 1);
-  const rows = db
-    .prepare<(string | number)[], EventRow>(`SELECT rowid AS seq, * FROM events WHERE ${where.join(' AND ')} ORDER BY rowid DESC LIMIT ?`)
+  const rows = statement<(string | number)[], EventRow>(db, `SELECT rowid AS seq, * FROM events WHERE ${where.join(' AND ')} ORDER BY rowid DESC LIMIT ?`)
     .all(...params);
   return { events: rows.slice(0, query.limit).map(toStored), hasMore: rows.length > query.limit };
 }

@@ -1,5 +1,6 @@
 /** Accounts and their key pairs. Each account is an isolated tenant: its keys only see its own objects. */
 import type Database from 'better-sqlite3';
+import { statement } from './statements.ts';
 import { newId, randomBase62 } from '../ids.ts';
 
 export interface AccountRow {
@@ -32,20 +33,41 @@ export function createAccount(
     is_default: isDefault ? 1 : 0,
     created_at: new Date().toISOString(),
   };
-  db.prepare(
+  statement(db,
     'INSERT INTO accounts (id, publishable_key, secret_key, is_default, created_at) VALUES (@id, @publishable_key, @secret_key, @is_default, @created_at)',
   ).run(row);
+  forgetAccounts(db);
   return row;
 }
 
+/**
+ * Every request looks its key up (twice with an idempotency key). Accounts are only ever added, and keys
+ * only change in ensureDefaultAccount at startup, so found accounts are kept per database; unknown keys
+ * are not (the next lookup asks SQLite again), and any write to accounts clears the cache.
+ */
+const accountsByKey = new WeakMap<Database.Database, Map<string, AccountRow>>();
+const MAX_CACHED_KEYS = 10_000;
+
+function forgetAccounts(db: Database.Database): void {
+  accountsByKey.delete(db);
+}
+
 export function findAccountByKey(db: Database.Database, key: string): AccountRow | undefined {
-  return db
-    .prepare<[string, string], AccountRow>('SELECT * FROM accounts WHERE publishable_key = ? OR secret_key = ?')
+  let cache = accountsByKey.get(db);
+  const cached = cache?.get(key);
+  if (cached) return cached;
+  const row = statement<[string, string], AccountRow>(db, 'SELECT * FROM accounts WHERE publishable_key = ? OR secret_key = ?')
     .get(key, key);
+  if (row) {
+    if (!cache) accountsByKey.set(db, (cache = new Map()));
+    if (cache.size >= MAX_CACHED_KEYS) cache.clear();
+    cache.set(key, row);
+  }
+  return row;
 }
 
 export function findAccountById(db: Database.Database, id: string): AccountRow | undefined {
-  return db.prepare<[string], AccountRow>('SELECT * FROM accounts WHERE id = ?').get(id);
+  return statement<[string], AccountRow>(db, 'SELECT * FROM accounts WHERE id = ?').get(id);
 }
 
 /**
@@ -57,17 +79,18 @@ export function ensureDefaultAccount(
   db: Database.Database,
   keys: { publishableKey: string | null; secretKey: string | null },
 ): AccountRow {
+  forgetAccounts(db);
   return db.transaction(() => {
-    const existing = db.prepare<[], AccountRow>('SELECT * FROM accounts WHERE is_default = 1').get();
+    const existing = statement<[], AccountRow>(db, 'SELECT * FROM accounts WHERE is_default = 1').get();
     if (!existing) return createAccount(db, keys, true);
     const publishable = keys.publishableKey ?? existing.publishable_key;
     const secret = keys.secretKey ?? existing.secret_key;
     if (publishable !== existing.publishable_key || secret !== existing.secret_key) {
       // Another account may hold these keys (a previous default); free them first.
-      db.prepare('DELETE FROM accounts WHERE id != ? AND (publishable_key IN (?, ?) OR secret_key IN (?, ?))').run(
+      statement(db, 'DELETE FROM accounts WHERE id != ? AND (publishable_key IN (?, ?) OR secret_key IN (?, ?))').run(
         existing.id, publishable, secret, publishable, secret,
       );
-      db.prepare('UPDATE accounts SET publishable_key = ?, secret_key = ? WHERE id = ?').run(publishable, secret, existing.id);
+      statement(db, 'UPDATE accounts SET publishable_key = ?, secret_key = ? WHERE id = ?').run(publishable, secret, existing.id);
     }
     return { ...existing, publishable_key: publishable, secret_key: secret };
   })();

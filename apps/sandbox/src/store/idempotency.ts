@@ -3,6 +3,7 @@
  * concurrent request with the same key finds it and never creates a second object.
  */
 import type Database from 'better-sqlite3';
+import { statement } from './statements.ts';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -36,10 +37,10 @@ export type Reservation = { kind: 'reserved' } | { kind: 'existing'; row: Idempo
 
 export function reserveKey(db: Database.Database, scope: string, key: string, fingerprint: string, now: number): Reservation {
   return db.transaction((): Reservation => {
-    db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?').run(now - IDEMPOTENCY_TTL_MS);
+    statement(db, 'DELETE FROM idempotency_keys WHERE created_at < ?').run(now - IDEMPOTENCY_TTL_MS);
     const existing = findKey(db, scope, key);
     if (existing) return { kind: 'existing', row: existing };
-    db.prepare(
+    statement(db,
       "INSERT INTO idempotency_keys (scope, key, fingerprint, state, created_at) VALUES (?, ?, ?, 'in_progress', ?)",
     ).run(scope, key, fingerprint, now);
     return { kind: 'reserved' };
@@ -47,17 +48,16 @@ export function reserveKey(db: Database.Database, scope: string, key: string, fi
 }
 
 export function findKey(db: Database.Database, scope: string, key: string): IdempotencyRow | undefined {
-  return db
-    .prepare<[string, string], IdempotencyRow>('SELECT * FROM idempotency_keys WHERE scope = ? AND key = ?')
+  return statement<[string, string], IdempotencyRow>(db, 'SELECT * FROM idempotency_keys WHERE scope = ? AND key = ?')
     .get(scope, key);
 }
 
 export function completeKey(db: Database.Database, scope: string, key: string, status: number, body: string, contentType: string): void {
-  db.prepare(
+  statement(db,
     "UPDATE idempotency_keys SET state = 'done', status = ?, body = ?, content_type = ? WHERE scope = ? AND key = ?",
   ).run(status, body, contentType, scope, key);
 }
 
 export function releaseKey(db: Database.Database, scope: string, key: string): void {
-  db.prepare("DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND state = 'in_progress'").run(scope, key);
+  statement(db, "DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND state = 'in_progress'").run(scope, key);
 }

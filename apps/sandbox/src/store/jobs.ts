@@ -3,6 +3,7 @@
  * `due_at`, so a restart resumes them instead of losing them. The scheduler claims due rows and runs them.
  */
 import type Database from 'better-sqlite3';
+import { statement } from './statements.ts';
 
 export type JobKind = 'action_outcome' | 'action_expiry' | 'refund_settle';
 
@@ -25,12 +26,11 @@ export function migrateJobs(db: Database.Database): void {
 }
 
 export function scheduleJob(db: Database.Database, kind: JobKind, ref: string, dueAt: number): void {
-  db.prepare('INSERT INTO scheduled_jobs (kind, ref, due_at) VALUES (?, ?, ?)').run(kind, ref, dueAt);
+  statement(db, 'INSERT INTO scheduled_jobs (kind, ref, due_at) VALUES (?, ?, ?)').run(kind, ref, dueAt);
 }
 
 export function dueJobs(db: Database.Database, now: number, limit = 50): JobRow[] {
-  return db
-    .prepare<[number, number], JobRow>(
+  return statement<[number, number], JobRow>(db,
       // On a tie (both overdue after a restart), an answer beats the expiry it arrived in time for.
       `SELECT id, kind, ref, due_at FROM scheduled_jobs WHERE done_at IS NULL AND due_at <= ?
        ORDER BY due_at, CASE kind WHEN 'action_expiry' THEN 1 ELSE 0 END, id LIMIT ?`,
@@ -39,12 +39,11 @@ export function dueJobs(db: Database.Database, now: number, limit = 50): JobRow[
 }
 
 export function nextDueAt(db: Database.Database): number | null {
-  const row = db
-    .prepare<[], { due_at: number | null }>('SELECT MIN(due_at) AS due_at FROM scheduled_jobs WHERE done_at IS NULL')
+  const row = statement<[], { due_at: number | null }>(db, 'SELECT MIN(due_at) AS due_at FROM scheduled_jobs WHERE done_at IS NULL')
     .get();
   return row?.due_at ?? null;
 }
 
 export function markJobDone(db: Database.Database, id: number, now: number): void {
-  db.prepare('UPDATE scheduled_jobs SET done_at = ? WHERE id = ?').run(now, id);
+  statement(db, 'UPDATE scheduled_jobs SET done_at = ? WHERE id = ?').run(now, id);
 }

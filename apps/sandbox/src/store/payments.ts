@@ -5,6 +5,7 @@
  * its unguessable token; only the newest pending one of a payment counts.
  */
 import type Database from 'better-sqlite3';
+import { statement } from './statements.ts';
 import type { Payment } from '@soxara/protocol';
 import type { MomoScenario } from '../test-values.ts';
 
@@ -51,16 +52,16 @@ function toRecord(row: PaymentRow): PaymentRecord {
 }
 
 export function insertPayment(db: Database.Database, accountId: string, payment: Payment): void {
-  db.prepare('INSERT INTO payments (id, account_id, status, data, created_at) VALUES (?, ?, ?, ?, ?)').run(
+  statement(db, 'INSERT INTO payments (id, account_id, status, data, created_at) VALUES (?, ?, ?, ?, ?)').run(
     payment.id, accountId, payment.status, JSON.stringify(payment), payment.created_at,
   );
 }
 
 export function savePayment(db: Database.Database, payment: Payment, refundsFail?: boolean): void {
   if (refundsFail === undefined) {
-    db.prepare('UPDATE payments SET status = ?, data = ? WHERE id = ?').run(payment.status, JSON.stringify(payment), payment.id);
+    statement(db, 'UPDATE payments SET status = ?, data = ? WHERE id = ?').run(payment.status, JSON.stringify(payment), payment.id);
   } else {
-    db.prepare('UPDATE payments SET status = ?, data = ?, refunds_fail = ? WHERE id = ?').run(
+    statement(db, 'UPDATE payments SET status = ?, data = ?, refunds_fail = ? WHERE id = ?').run(
       payment.status, JSON.stringify(payment), refundsFail ? 1 : 0, payment.id,
     );
   }
@@ -68,14 +69,13 @@ export function savePayment(db: Database.Database, payment: Payment, refundsFail
 
 /** Only the account's own payments exist for it: another account's id reads as unknown. */
 export function findPayment(db: Database.Database, accountId: string, id: string): PaymentRecord | undefined {
-  const row = db
-    .prepare<[string, string], PaymentRow>('SELECT * FROM payments WHERE id = ? AND account_id = ?')
+  const row = statement<[string, string], PaymentRow>(db, 'SELECT * FROM payments WHERE id = ? AND account_id = ?')
     .get(id, accountId);
   return row ? toRecord(row) : undefined;
 }
 
 export function findPaymentAnyAccount(db: Database.Database, id: string): PaymentRecord | undefined {
-  const row = db.prepare<[string], PaymentRow>('SELECT * FROM payments WHERE id = ?').get(id);
+  const row = statement<[string], PaymentRow>(db, 'SELECT * FROM payments WHERE id = ?').get(id);
   return row ? toRecord(row) : undefined;
 }
 
@@ -96,28 +96,27 @@ export interface ActionRow {
 }
 
 export function insertAction(db: Database.Database, row: ActionRow): void {
-  db.prepare(
+  statement(db,
     `INSERT INTO payment_actions (token, payment_id, account_id, kind, scenario, return_url, state, created_at, expires_at)
      VALUES (@token, @payment_id, @account_id, @kind, @scenario, @return_url, @state, @created_at, @expires_at)`,
   ).run(row);
 }
 
 export function findAction(db: Database.Database, token: string): ActionRow | undefined {
-  return db.prepare<[string], ActionRow>('SELECT * FROM payment_actions WHERE token = ?').get(token);
+  return statement<[string], ActionRow>(db, 'SELECT * FROM payment_actions WHERE token = ?').get(token);
 }
 
 export function findPendingAction(db: Database.Database, paymentId: string): ActionRow | undefined {
-  return db
-    .prepare<[string], ActionRow>(
+  return statement<[string], ActionRow>(db,
       "SELECT * FROM payment_actions WHERE payment_id = ? AND state = 'pending' ORDER BY created_at DESC LIMIT 1",
     )
     .get(paymentId);
 }
 
 export function setActionState(db: Database.Database, token: string, state: ActionState): void {
-  db.prepare('UPDATE payment_actions SET state = ? WHERE token = ?').run(state, token);
+  statement(db, 'UPDATE payment_actions SET state = ? WHERE token = ?').run(state, token);
 }
 
 export function supersedePendingActions(db: Database.Database, paymentId: string): void {
-  db.prepare("UPDATE payment_actions SET state = 'superseded' WHERE payment_id = ? AND state = 'pending'").run(paymentId);
+  statement(db, "UPDATE payment_actions SET state = 'superseded' WHERE payment_id = ? AND state = 'pending'").run(paymentId);
 }

@@ -3,6 +3,7 @@
  * that writes the event, so that a committed event is always delivered, even across a restart.
  */
 import type Database from 'better-sqlite3';
+import { statement } from '../store/statements.ts';
 import type { EventType, WebhookDelivery, WebhookDeliveryStatus } from '@soxara/protocol';
 import { newId } from '../ids.ts';
 import { isoSeconds } from '../time.ts';
@@ -45,15 +46,14 @@ export function migrateDeliveries(db: Database.Database): void {
 }
 
 export function enqueueDelivery(db: Database.Database, eventId: string, endpointId: string, accountId: string, now: number): void {
-  db.prepare(
+  statement(db,
     `INSERT INTO webhook_deliveries (id, event_id, endpoint_id, account_id, status, attempts, next_attempt_at, created_at)
      VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)`,
   ).run(newId('wd'), eventId, endpointId, accountId, now, now);
 }
 
 export function dueDeliveries(db: Database.Database, now: number, limit: number): DeliveryRow[] {
-  return db
-    .prepare<[number, number], DeliveryRow>(
+  return statement<[number, number], DeliveryRow>(db,
       "SELECT * FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, rowid LIMIT ?",
     )
     .all(now, limit);
@@ -61,13 +61,13 @@ export function dueDeliveries(db: Database.Database, now: number, limit: number)
 
 /** Epoch ms of the earliest pending attempt, if any. */
 export function nextDueAt(db: Database.Database): number | null {
-  const row = db.prepare<[], { at: number | null }>("SELECT MIN(next_attempt_at) AS at FROM webhook_deliveries WHERE status = 'pending'").get();
+  const row = statement<[], { at: number | null }>(db, "SELECT MIN(next_attempt_at) AS at FROM webhook_deliveries WHERE status = 'pending'").get();
   return row?.at ?? null;
 }
 
 /** Moves the next attempt, e.g. to lease a delivery while it is in flight. */
 export function rescheduleDelivery(db: Database.Database, id: string, at: number): void {
-  db.prepare("UPDATE webhook_deliveries SET next_attempt_at = ? WHERE id = ? AND status = 'pending'").run(at, id);
+  statement(db, "UPDATE webhook_deliveries SET next_attempt_at = ? WHERE id = ? AND status = 'pending'").run(at, id);
 }
 
 export interface AttemptRecord {
@@ -82,29 +82,28 @@ export function recordAttempt(db: Database.Database, id: string, record: Attempt
   const next = record.outcome.status === 'pending' ? record.outcome.nextAttemptAt : null;
   const deliveredAt = record.outcome.status === 'succeeded' ? record.at : null;
   // `status = 'pending'` guards against resurrecting a delivery canceled while its attempt was in flight.
-  db.prepare(
+  statement(db,
     `UPDATE webhook_deliveries SET attempts = attempts + 1, status = ?, next_attempt_at = ?, last_response_code = ?,
        last_error = ?, last_attempt_at = ?, delivered_at = ? WHERE id = ? AND status = 'pending'`,
   ).run(record.outcome.status, next, record.responseCode, record.error, record.at, deliveredAt, id);
 }
 
 export function cancelDelivery(db: Database.Database, id: string): void {
-  db.prepare("UPDATE webhook_deliveries SET status = 'canceled', next_attempt_at = NULL WHERE id = ? AND status = 'pending'").run(id);
+  statement(db, "UPDATE webhook_deliveries SET status = 'canceled', next_attempt_at = NULL WHERE id = ? AND status = 'pending'").run(id);
 }
 
 /** A deleted or disabled endpoint gets no more attempts (shared/research/security.md E9). */
 export function cancelEndpointDeliveries(db: Database.Database, endpointId: string): void {
-  db.prepare("UPDATE webhook_deliveries SET status = 'canceled', next_attempt_at = NULL WHERE endpoint_id = ? AND status = 'pending'").run(endpointId);
+  statement(db, "UPDATE webhook_deliveries SET status = 'canceled', next_attempt_at = NULL WHERE endpoint_id = ? AND status = 'pending'").run(endpointId);
 }
 
 export function listEndpointDeliveries(db: Database.Database, endpointId: string, limit: number): DeliveryRow[] {
-  return db
-    .prepare<[string, number], DeliveryRow>('SELECT * FROM webhook_deliveries WHERE endpoint_id = ? ORDER BY rowid DESC LIMIT ?')
+  return statement<[string, number], DeliveryRow>(db, 'SELECT * FROM webhook_deliveries WHERE endpoint_id = ? ORDER BY rowid DESC LIMIT ?')
     .all(endpointId, limit);
 }
 
 export function findDelivery(db: Database.Database, id: string): DeliveryRow | undefined {
-  return db.prepare<[string], DeliveryRow>('SELECT * FROM webhook_deliveries WHERE id = ?').get(id);
+  return statement<[string], DeliveryRow>(db, 'SELECT * FROM webhook_deliveries WHERE id = ?').get(id);
 }
 
 function isoOrNull(ms: number | null): string | null {

@@ -35,6 +35,8 @@ const IDLE_POLL_MS = 5_000;
 export function createWebhookDispatcher(db: Database.Database, options: DispatcherOptions): WebhookDispatcher {
   let running = false;
   let timer: NodeJS.Timeout | undefined;
+  // A burst of events (one per request under load) wakes the loop once, not once per event.
+  let wakeQueued = false;
   let stopController = new AbortController();
   const inFlight = new Map<string, Promise<void>>();
 
@@ -102,7 +104,12 @@ export function createWebhookDispatcher(db: Database.Database, options: Dispatch
       tick();
     },
     wake() {
-      if (running) setImmediate(tick);
+      if (!running || wakeQueued) return;
+      wakeQueued = true;
+      setImmediate(() => {
+        wakeQueued = false;
+        tick();
+      });
     },
     async stop() {
       running = false;

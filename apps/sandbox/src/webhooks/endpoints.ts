@@ -1,5 +1,6 @@
 /** The `webhook_endpoints` table: where an account wants its events, and the secret that signs them. */
 import type Database from 'better-sqlite3';
+import { statement } from '../store/statements.ts';
 import type { EventType, WebhookEndpoint } from '@soxara/protocol';
 import { newId, randomBase62 } from '../ids.ts';
 import { isoSeconds } from '../time.ts';
@@ -52,27 +53,27 @@ export function createEndpoint(db: Database.Database, accountId: string, url: st
     status: 'enabled',
     created_at: isoSeconds(),
   };
-  db.prepare(
+  statement(db,
     'INSERT INTO webhook_endpoints (id, account_id, url, secret, enabled_events, status, created_at) VALUES (@id, @account_id, @url, @secret, @enabled_events, @status, @created_at)',
   ).run(row);
   return row;
 }
 
 export function findEndpoint(db: Database.Database, accountId: string, id: string): EndpointRow | undefined {
-  return db.prepare<[string, string], EndpointRow>('SELECT * FROM webhook_endpoints WHERE account_id = ? AND id = ?').get(accountId, id);
+  return statement<[string, string], EndpointRow>(db, 'SELECT * FROM webhook_endpoints WHERE account_id = ? AND id = ?').get(accountId, id);
 }
 
 export function findEndpointById(db: Database.Database, id: string): EndpointRow | undefined {
-  return db.prepare<[string], EndpointRow>('SELECT * FROM webhook_endpoints WHERE id = ?').get(id);
+  return statement<[string], EndpointRow>(db, 'SELECT * FROM webhook_endpoints WHERE id = ?').get(id);
 }
 
 /** Newest first. */
 export function listEndpoints(db: Database.Database, accountId: string): EndpointRow[] {
-  return db.prepare<[string], EndpointRow>('SELECT * FROM webhook_endpoints WHERE account_id = ? ORDER BY rowid DESC').all(accountId);
+  return statement<[string], EndpointRow>(db, 'SELECT * FROM webhook_endpoints WHERE account_id = ? ORDER BY rowid DESC').all(accountId);
 }
 
 export function setEndpointStatus(db: Database.Database, id: string, status: EndpointRow['status']): void {
-  db.prepare('UPDATE webhook_endpoints SET status = ? WHERE id = ?').run(status, id);
+  statement(db, 'UPDATE webhook_endpoints SET status = ? WHERE id = ?').run(status, id);
 }
 
 export function updateEndpoint(
@@ -80,20 +81,19 @@ export function updateEndpoint(
   id: string,
   changes: { url?: string | undefined; enabledEvents?: readonly EnabledEvent[] | undefined },
 ): void {
-  if (changes.url !== undefined) db.prepare('UPDATE webhook_endpoints SET url = ? WHERE id = ?').run(changes.url, id);
+  if (changes.url !== undefined) statement(db, 'UPDATE webhook_endpoints SET url = ? WHERE id = ?').run(changes.url, id);
   if (changes.enabledEvents !== undefined) {
-    db.prepare('UPDATE webhook_endpoints SET enabled_events = ? WHERE id = ?').run(JSON.stringify(changes.enabledEvents), id);
+    statement(db, 'UPDATE webhook_endpoints SET enabled_events = ? WHERE id = ?').run(JSON.stringify(changes.enabledEvents), id);
   }
 }
 
 export function deleteEndpoint(db: Database.Database, id: string): void {
-  db.prepare('DELETE FROM webhook_endpoints WHERE id = ?').run(id);
+  statement(db, 'DELETE FROM webhook_endpoints WHERE id = ?').run(id);
 }
 
 /** The enabled endpoints of the account that want events of `type`. */
 export function endpointsFor(db: Database.Database, accountId: string, type: EventType): EndpointRow[] {
-  return db
-    .prepare<[string], EndpointRow>("SELECT * FROM webhook_endpoints WHERE account_id = ? AND status = 'enabled' ORDER BY rowid")
+  return statement<[string], EndpointRow>(db, "SELECT * FROM webhook_endpoints WHERE account_id = ? AND status = 'enabled' ORDER BY rowid")
     .all(accountId)
     .filter((row) => {
       const enabled = JSON.parse(row.enabled_events) as string[];
