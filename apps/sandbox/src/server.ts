@@ -3,6 +3,7 @@
  * main.ts uses it with settings from the environment; tests use it on port 0 with a temporary data dir.
  */
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app.ts';
@@ -12,7 +13,8 @@ import type { Deps } from './http/env.ts';
 import { createPaymentNotifier } from './payments/notifier.ts';
 import { createScheduler } from './scheduler.ts';
 import { ensureDefaultAccount, type AccountRow } from './store/accounts.ts';
-import { openDatabase } from './store/database.ts';
+import { startCheckpointer } from './store/checkpointer.ts';
+import { DATABASE_FILE, openDatabase } from './store/database.ts';
 
 export interface RunningSandbox {
   url: string;
@@ -24,6 +26,7 @@ export interface RunningSandbox {
 
 export async function startSandbox(config: SandboxConfig): Promise<RunningSandbox> {
   const db = openDatabase(config.dataDir);
+  const checkpointer = startCheckpointer(join(config.dataDir, DATABASE_FILE));
   const defaultAccount = ensureDefaultAccount(db, config.defaultKeys);
   const events = createEventBus(db, { retryBaseMs: config.webhookRetryMs });
   const notifier = createPaymentNotifier();
@@ -61,6 +64,7 @@ export async function startSandbox(config: SandboxConfig): Promise<RunningSandbo
         notifier.closeAll();
         await events.stop();
         await closeServer(server);
+        await checkpointer.stop();
         db.close();
       })();
       return closing;

@@ -8,7 +8,14 @@ import type { PaymentNotifier } from '../payments/notifier.ts';
 export type Account = AccountRow;
 export type KeyKind = 'publishable' | 'secret';
 
-export type AppEnv = { Variables: { account: Account; keyKind: KeyKind } };
+/** The request's reserved `X-Idempotency-Key`; `stored` once its answer was written with the change. */
+export interface IdempotencySlot {
+  scope: string;
+  key: string;
+  stored: boolean;
+}
+
+export type AppEnv = { Variables: { account: Account; keyKind: KeyKind; idempotency: IdempotencySlot | undefined } };
 
 export interface Deps {
   db: Database.Database;

@@ -18,7 +18,7 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { parseKey } from '@soxara/protocol';
-import type { Deps } from './env.ts';
+import type { AppEnv, Deps, IdempotencySlot } from './env.ts';
 import { ApiError, conflict, errorEnvelope, invalidRequest } from './errors.ts';
 import { findAccountByKey } from '../store/accounts.ts';
 import { completeKey, releaseKey, reserveKey, type IdempotencyRow } from '../store/idempotency.ts';
@@ -74,7 +74,7 @@ function isStored(status: number): boolean {
   return (status >= 200 && status < 400) || status === 402;
 }
 
-export function idempotency(deps: Deps): MiddlewareHandler {
+export function idempotency(deps: Deps): MiddlewareHandler<AppEnv> {
   // Requests in flight in this process, so that a concurrent duplicate can wait for the first.
   const running = new Map<string, Promise<void>>();
 
@@ -122,8 +122,12 @@ export function idempotency(deps: Deps): MiddlewareHandler {
 
     let finish = (): void => {};
     running.set(slot, new Promise<void>((resolve) => (finish = resolve)));
+    const reserved: IdempotencySlot = { scope, key, stored: false };
+    c.set('idempotency', reserved);
     try {
       await next();
+      // Routes that change state store their answer in the change's own transaction (respond.ts commit).
+      if (reserved.stored) return;
       const status = c.res.status;
       if (!isStored(status)) {
         releaseKey(deps.db, scope, key);

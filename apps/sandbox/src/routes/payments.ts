@@ -4,8 +4,8 @@ import * as v from 'valibot';
 import { paymentIdFromClientSecret, type Payment, type PaymentStatus } from '@soxara/protocol';
 import type { AppEnv, Deps } from '../http/env.ts';
 import { requireKey, requireSecretKey } from '../http/auth.ts';
-import { ApiError, invalidRequest, notFound } from '../http/errors.ts';
-import { ok } from '../http/respond.ts';
+import { errorEnvelope, invalidRequest, notFound } from '../http/errors.ts';
+import { commit, ok } from '../http/respond.ts';
 import { parseWith, readJsonObject } from '../http/body.ts';
 import { CONFIRMS_PER_PAYMENT, createRateLimiter } from '../http/rate-limit.ts';
 import { amountSchema, descriptionSchema, emptyBodySchema, metadataSchema } from '../http/schemas.ts';
@@ -119,11 +119,11 @@ export function paymentRoutes(deps: Deps): Hono<AppEnv> {
       canceled_at: null,
     };
     const accountId = c.var.account.id;
-    deps.db.transaction(() => {
+    return commit(c, deps.db, () => {
       insertPayment(deps.db, accountId, payment);
       deps.events.emit(accountId, 'payment.created', payment);
-    })();
-    return ok(c, payment);
+      return { status: 200, body: { success: true, data: payment } };
+    });
   });
 
   app.get('/payments/:id', requireKey(deps), async (c) => {
@@ -152,17 +152,16 @@ export function paymentRoutes(deps: Deps): Hono<AppEnv> {
     const returnUrl = checkReturnUrl(input.return_url);
     confirmLimiter.hit(record.payment.id);
     const accountId = c.var.account.id;
-    const result = deps.db.transaction(() => {
-      const fresh = findPayment(deps.db, accountId, record.payment.id);
-      if (!fresh) throw notFound('payment');
-      return confirmPayment(deps, accountId, fresh.payment, method, returnUrl);
-    })();
-    notifyChanged(deps, result.payment.id);
-    const view = publishable ? clientView(result.payment) : result.payment;
-    if (result.decline) {
-      throw new ApiError(402, { ...result.decline, payment_intent: clientView(result.payment) });
-    }
-    return ok(c, view);
+    // No await since the read above and one process owns the database: `record` is still current.
+    const response = commit(c, deps.db, () => {
+      const result = confirmPayment(deps, accountId, record.payment, method, returnUrl);
+      if (result.decline) {
+        return { status: 402, body: errorEnvelope({ ...result.decline, payment_intent: clientView(result.payment) }) };
+      }
+      return { status: 200, body: { success: true, data: publishable ? clientView(result.payment) : result.payment } };
+    });
+    notifyChanged(deps, record.payment.id);
+    return response;
   });
 
   const cancelActionSchema = v.strictObject({ client_secret: v.optional(v.string('must be a string')) });
@@ -177,26 +176,29 @@ export function paymentRoutes(deps: Deps): Hono<AppEnv> {
     const input = parseWith(cancelActionSchema, await readJsonObject(c));
     const record = loadPayment(deps, c);
     checkClientSecret(record, input.client_secret, publishable);
-    const action = record.payment.status === 'requires_action' ? findPendingAction(deps.db, record.payment.id) : undefined;
-    const payment = (action && resolveAction(deps, action.token, 'cancel')?.payment) ?? loadPayment(deps, c).payment;
-    return ok(c, publishable ? clientView(payment) : payment);
+    return commit(c, deps.db, () => {
+      const action = record.payment.status === 'requires_action' ? findPendingAction(deps.db, record.payment.id) : undefined;
+      const payment = (action && resolveAction(deps, action.token, 'cancel')?.payment) ?? loadPayment(deps, c).payment;
+      return { status: 200, body: { success: true, data: publishable ? clientView(payment) : payment } };
+    });
   });
 
   app.post('/payments/:id/cancel', requireSecretKey(deps), async (c) => {
     parseWith(emptyBodySchema, await readJsonObject(c));
     const accountId = c.var.account.id;
-    const payment = deps.db.transaction(() => {
-      const { payment: current } = loadPayment(deps, c);
-      if (current.status === 'succeeded' || current.status === 'canceled') {
+    const { payment: current } = loadPayment(deps, c);
+    const response = commit(c, deps.db, () => {
+      const { payment: fresh } = loadPayment(deps, c);
+      if (fresh.status === 'succeeded' || fresh.status === 'canceled') {
         throw invalidRequest(
           'payment_unexpected_state',
-          `This payment's status is ${current.status}, so it cannot be canceled.`,
+          `This payment's status is ${fresh.status}, so it cannot be canceled.`,
         );
       }
-      return toCanceled(deps, accountId, current);
-    })();
-    notifyChanged(deps, payment.id);
-    return ok(c, payment);
+      return { status: 200, body: { success: true, data: toCanceled(deps, accountId, fresh) } };
+    });
+    notifyChanged(deps, current.id);
+    return response;
   });
 
   return app;

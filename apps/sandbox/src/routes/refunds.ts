@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import type { AppEnv, Deps } from '../http/env.ts';
 import { requireSecretKey } from '../http/auth.ts';
 import { notFound } from '../http/errors.ts';
-import { ok } from '../http/respond.ts';
+import { commit, ok } from '../http/respond.ts';
 import { parseWith, readJsonObject } from '../http/body.ts';
 import { amountSchema, metadataSchema } from '../http/schemas.ts';
 import { createRefund } from '../refunds/create.ts';
@@ -27,7 +27,8 @@ export function refundRoutes(deps: Deps): Hono<AppEnv> {
 
   app.post('/refunds', requireSecretKey(deps), async (c) => {
     const input = parseWith(createSchema, await readJsonObject(c), (path) => String(path[0] ?? ''));
-    return ok(c, createRefund(deps, c.var.account.id, input));
+    const accountId = c.var.account.id;
+    return commit(c, deps.db, () => ({ status: 200, body: { success: true, data: createRefund(deps, accountId, input) } }));
   });
 
   app.get('/refunds/:id', requireSecretKey(deps), (c) => {

@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import type { AppEnv, Deps } from '../http/env.ts';
 import { requireSecretKey } from '../http/auth.ts';
 import { invalidRequest, notFound } from '../http/errors.ts';
-import { ok } from '../http/respond.ts';
+import { commit } from '../http/respond.ts';
 import { parseWith, readJsonObject } from '../http/body.ts';
 import { emptyBodySchema } from '../http/schemas.ts';
 import { findPayment, findPendingAction } from '../store/payments.ts';
@@ -21,15 +21,17 @@ export function testHelperRoutes(deps: Deps): Hono<AppEnv> {
       const id = c.req.param('id') ?? '';
       const record = findPayment(deps.db, c.var.account.id, id);
       if (!record) throw notFound(`payment: '${id.slice(0, 100)}'`);
-      const action = record.payment.status === 'requires_action' ? findPendingAction(deps.db, id) : undefined;
-      const result = action ? resolveAction(deps, action.token, decision) : null;
-      if (!result) {
-        throw invalidRequest(
-          'payment_no_pending_action',
-          `This payment has no pending customer action to ${decision} (status: ${record.payment.status}).`,
-        );
-      }
-      return ok(c, result.payment);
+      return commit(c, deps.db, () => {
+        const action = record.payment.status === 'requires_action' ? findPendingAction(deps.db, id) : undefined;
+        const result = action ? resolveAction(deps, action.token, decision) : null;
+        if (!result) {
+          throw invalidRequest(
+            'payment_no_pending_action',
+            `This payment has no pending customer action to ${decision} (status: ${record.payment.status}).`,
+          );
+        }
+        return { status: 200, body: { success: true, data: result.payment } };
+      });
     });
   }
 
