@@ -57,6 +57,22 @@ describe('JS server', () => {
     expect(await response.text()).toContain('console.log("soxara");');
   });
 
+  it('prefers brotli, honours q=0, and sends a rebuilt page at once', async () => {
+    const asset = `${server.url}/frames/assets/big-abc.js`;
+    const br = await fetch(asset, { headers: { 'Accept-Encoding': 'gzip, br' } });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('vary')).toBe('Accept-Encoding');
+    expect(await br.text()).toContain('console.log("soxara");');
+    const noBr = await fetch(asset, { headers: { 'Accept-Encoding': 'br;q=0, gzip' } });
+    expect(noBr.headers.get('content-encoding')).toBe('gzip');
+    writeFileSync(path.join(dist, 'page.html'), '<!doctype html><html><head><meta charset="utf-8"></head><body>one</body></html>');
+    expect(await (await fetch(`${server.url}/frames/page.html`)).text()).toContain('one');
+    writeFileSync(path.join(dist, 'page.html'), '<!doctype html><html><head><meta charset="utf-8"></head><body>second build</body></html>');
+    const rebuilt = await (await fetch(`${server.url}/frames/page.html`)).text();
+    expect(rebuilt).toContain('second build');
+    expect(rebuilt).toContain('<meta name="soxara-api-url" content="http://127.0.0.1:4010">');
+  });
+
   it('marks hashed assets immutable and refuses anything outside dist', async () => {
     const asset = await fetch(`${server.url}/frames/assets/card-abc.js`);
     expect(asset.headers.get('cache-control')).toContain('immutable');

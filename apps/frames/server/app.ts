@@ -2,10 +2,12 @@
  * The JS origin's routes: the merchant script at /v1, the frame pages and their assets under
  * /frames/, and /health. Everything else is a 404.
  */
-import { readFile } from 'node:fs/promises';
-import { Hono } from 'hono';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
-import { readAsset, readFramePage } from './frame-pages.ts';
+import { EncodedFiles, pickEncoding, type Encoded } from './encoded-files.ts';
+import { assetPath, framePagePath, injectApiUrl } from './frame-pages.ts';
 import { COMMON_HEADERS, frameDocumentHeaders } from './security-headers.ts';
 
 export interface JsAppConfig {
@@ -20,24 +22,25 @@ export interface JsAppConfig {
 export function createJsApp(config: JsAppConfig): Hono {
   const apiOrigin = new URL(config.apiUrl).origin;
   const app = new Hono();
+  const files = new EncodedFiles();
+  const pageBody = (body: Buffer) => new TextEncoder().encode(injectApiUrl(body.toString('utf8'), apiOrigin));
+  // The current build is compressed at start, off the first customer's path.
+  void prewarm([config.merchantScript], config.framesDist, (file) => files.get(file, file.endsWith('.html') ? pageBody : undefined));
 
   app.use(async (c, next) => {
     await next();
     for (const [name, value] of Object.entries(COMMON_HEADERS)) c.header(name, value);
   });
-  // What a CDN would do in production; here so that local pages load what the budgets measure.
+  // What a CDN would do in production; here so that local pages load what the budgets measure. The
+  // routes below send bodies compressed once (encoded-files.ts); this covers the rest (errors).
   app.use(compress());
 
   app.get('/health', (c) => c.json({ ok: true }));
 
   app.get('/v1', async (c) => {
-    let script: Buffer;
-    try {
-      script = await readFile(config.merchantScript);
-    } catch {
-      return c.text('soxara.js is not built yet: run `pnpm build` (packages/soxara-js).\n', 503, { 'Cache-Control': 'no-store' });
-    }
-    return c.body(new Uint8Array(script), 200, {
+    const script = await files.get(config.merchantScript);
+    if (!script) return c.text('soxara.js is not built yet: run `pnpm build` (packages/soxara-js).\n', 503, { 'Cache-Control': 'no-store' });
+    return send(c, script, {
       'Content-Type': 'text/javascript; charset=utf-8',
       'Cache-Control': 'public, max-age=300',
       'Access-Control-Allow-Origin': '*',
@@ -45,9 +48,10 @@ export function createJsApp(config: JsAppConfig): Hono {
   });
 
   app.get('/frames/assets/:name', async (c) => {
-    const asset = await readAsset(config.framesDist, c.req.param('name'));
-    if (!asset) return c.text('Not found\n', 404);
-    return c.body(new Uint8Array(asset.body), 200, {
+    const asset = assetPath(config.framesDist, c.req.param('name'));
+    const body = asset && (await files.get(asset.file));
+    if (!asset || !body) return c.text('Not found\n', 404);
+    return send(c, body, {
       'Content-Type': asset.contentType,
       'Cache-Control': 'public, max-age=31536000, immutable',
       'Access-Control-Allow-Origin': '*',
@@ -55,12 +59,30 @@ export function createJsApp(config: JsAppConfig): Hono {
   });
 
   app.get('/frames/:page{[a-z][a-z0-9-]*\\.html}', async (c) => {
-    const page = c.req.param('page').replace(/\.html$/, '');
-    const html = await readFramePage(config.framesDist, page, apiOrigin);
-    if (html === null) return c.text('Not found (are the frames built? run `pnpm build`)\n', 404);
-    return c.body(html, 200, frameDocumentHeaders(apiOrigin));
+    const file = framePagePath(config.framesDist, c.req.param('page').replace(/\.html$/, ''));
+    const html = file && (await files.get(file, pageBody));
+    if (!html) return c.text('Not found (are the frames built? run `pnpm build`)\n', 404);
+    return send(c, html, frameDocumentHeaders(apiOrigin));
   });
 
   app.notFound((c) => c.text('Not found\n', 404));
   return app;
+}
+
+async function prewarm(first: string[], distDir: string, get: (file: string) => Promise<unknown>): Promise<void> {
+  const list = async (dir: string) => (await readdir(dir).catch(() => [] as string[])).map((name) => path.join(dir, name));
+  for (const file of [...first, ...(await list(distDir)), ...(await list(path.join(distDir, 'assets')))]) {
+    if (/\.(html|js|css)$/.test(file)) await get(file);
+  }
+}
+
+/** The smallest encoding the browser accepts (a tiny body can come out larger compressed). */
+function send(c: Context, body: Encoded, headers: Record<string, string>): Response {
+  const preferred = pickEncoding(c.req.header('Accept-Encoding'));
+  const encoding = body[preferred].length < body.identity.length ? preferred : 'identity';
+  return c.body(body[encoding] as Uint8Array<ArrayBuffer>, 200, {
+    ...headers,
+    Vary: 'Accept-Encoding',
+    ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }),
+  });
 }

@@ -2,7 +2,6 @@
  * The built frame pages (apps/frames/dist) as served under /frames/: HTML with the API URL injected
  * at serve time (one build, any environment), and hashed assets that never change behind their URL.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -22,15 +21,9 @@ export function contentTypeOf(file: string): string | null {
   return CONTENT_TYPES[path.extname(file)] ?? null;
 }
 
-export async function readFramePage(distDir: string, page: string, apiUrl: string): Promise<string | null> {
-  if (!PAGE_NAME.test(page)) return null;
-  let html: string;
-  try {
-    html = await readFile(path.join(distDir, `${page}.html`), 'utf8');
-  } catch {
-    return null;
-  }
-  return injectApiUrl(html, apiUrl);
+/** The built page's file, or null for a name that is not a plain page name. */
+export function framePagePath(distDir: string, page: string): string | null {
+  return PAGE_NAME.test(page) ? path.join(distDir, `${page}.html`) : null;
 }
 
 export function injectApiUrl(html: string, apiUrl: string): string {
@@ -40,14 +33,11 @@ export function injectApiUrl(html: string, apiUrl: string): string {
   return html.replace(/<head>/i, (head) => `${head}\n    ${meta}`);
 }
 
-export async function readAsset(distDir: string, name: string): Promise<{ body: Buffer; contentType: string } | null> {
+/** A hashed asset's file and type, or null for a name that could leave assets/ or a type we do not serve. */
+export function assetPath(distDir: string, name: string): { file: string; contentType: string } | null {
   const contentType = contentTypeOf(name);
   if (!ASSET_NAME.test(name) || !contentType) return null;
-  try {
-    return { body: await readFile(path.join(distDir, 'assets', name)), contentType };
-  } catch {
-    return null;
-  }
+  return { file: path.join(distDir, 'assets', name), contentType };
 }
 
 function escapeAttribute(value: string): string {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
-export const CARD_FRAME_BUDGET_BYTES = 20 * 1024;
+export const CARD_FRAME_BUDGET_BYTES = 20_000;
 
 /** card.html and the same-origin /frames/ scripts, module preloads and stylesheets it references. */
 function cardFrameFiles(): string[] {

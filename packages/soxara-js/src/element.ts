@@ -19,6 +19,8 @@ export interface ElementHost {
   jsOrigin: string;
   attach(elementId: string, kind: ElementType, port: MessagePort): void;
   detach(elementId: string): void;
+  /** The element's frame is ready: the controller frame can load now (see controller.ts). */
+  ready(): void;
   /** The default action of an un-prevented `submit`. */
   submitted(): void;
 }
@@ -130,6 +132,10 @@ export class MountedElement {
         if (!prevented) this.host.submitted();
         break;
       }
+      case 'ready':
+        this.events.emit('ready', { elementType });
+        this.host.ready();
+        break;
       default:
         this.events.emit(message.type, { elementType });
     }

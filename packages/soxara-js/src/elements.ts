@@ -25,6 +25,8 @@ export interface ElementsOwner {
   locale: Locale;
   attach(elementId: string, kind: ElementType, clientSecret: string, port: MessagePort): void;
   detach(elementId: string): void;
+  /** An element of the group is ready to type in. */
+  elementReady(): void;
   confirmFromSubmit(group: ElementsGroup): void;
 }
 
@@ -150,6 +152,7 @@ function groupHost(owner: ElementsOwner, clientSecret: string, submitted: () => 
     jsOrigin: owner.jsOrigin,
     attach: (elementId, kind, port) => owner.attach(elementId, kind, clientSecret, port),
     detach: (elementId) => owner.detach(elementId),
+    ready: () => owner.elementReady(),
     submitted,
   };
 }

@@ -1,8 +1,8 @@
 /**
  * `Soxara(publishableKey, options)`: checks the key before anything leaves the page, and hands out
  * elements groups and the confirm calls, all of which travel to the hidden controller frame over its
- * port. The controller frame is made on first use; measured on the e2e stack, time to a pay button
- * showing the amount was the same as creating it in `Soxara()` (≈0.3–0.6 s either way, noise-bound).
+ * port. The controller connection is made on first use (`elements()` or a call); its frame loads once
+ * an element is ready or a call needs it (see controller.ts).
  */
 import type { Locale } from '@soxara/protocol';
 import { ControllerConnection } from './controller.ts';
@@ -47,6 +47,7 @@ export function createSoxara(jsOrigin: string, publishableKey: string, options: 
     attach: (elementId: string, kind: 'card' | 'payment', clientSecret: string, port: MessagePort) =>
       controller().send({ type: 'attach-element', elementId, kind, clientSecret }, [port]),
     detach: (elementId: string) => controller().send({ type: 'detach-element', elementId }),
+    elementReady: () => controller().start(),
     confirmFromSubmit: (group: ElementsGroup) => {
       if (group.confirmParams) void soxara.confirmPayment({ elements: group, confirmParams: group.confirmParams });
     },

@@ -7,7 +7,7 @@ import { IntegrationError } from '../src/errors.ts';
 const SECRET = 'pi_abc123_secret_def456';
 
 function group(paymentMethods?: Array<'card' | 'momo' | 'soxara_wallet'>): ElementsGroup {
-  const owner: ElementsOwner = { jsOrigin: 'https://js.test', locale: 'en', attach() {}, detach() {}, confirmFromSubmit() {} };
+  const owner: ElementsOwner = { jsOrigin: 'https://js.test', locale: 'en', attach() {}, detach() {}, elementReady() {}, confirmFromSubmit() {} };
   return new ElementsGroup(owner, SECRET, { clientSecret: SECRET, ...(paymentMethods && { paymentMethods }) }, undefined);
 }
 

@@ -3,7 +3,7 @@
  * `card-collected` to the controller), which fields the customer has left, and everything derived
  * from them — brand, per-field errors, and the value-free summary the merchant sees in `change`.
  */
-import { computed, signal, type ReadonlySignal } from '@preact/signals';
+import { computed, signal, type ReadonlySignal } from '@preact/signals-core';
 import type { CardBrand, CollectedCard, ElementChange, ErrorInfo, Locale } from '@soxara/protocol';
 import { t, type MessageKey } from '../shared/i18n.ts';
 import { cvcStatus, expiryProblem, expiryStatus, numberInfo, numberStatus, parseExpiry, type FieldStatus } from './card-model.ts';
