@@ -50,12 +50,24 @@ test('paying with an incomplete card resolves a validation_error, shows it in th
   const card = new CardFrame(page);
   await card.waitUntilReady();
   await card.number.fill('4242 4242 4242');
-  // Enter in the field submits, as in any form. (A mouse click on Pay right now can miss: leaving the
-  // field shows its error above the button and moves it between mousedown and mouseup — reported.)
+  // Enter in the field submits, as in any form.
   await card.number.press('Enter');
   await expect(page.getByLabel('result')).toHaveText(/^error validation_error incomplete_number/);
   const [result] = (await recorded(page)).results;
   expect(result?.error).toMatchObject({ type: 'validation_error' });
+  await expect(card.frame.getByText('Your card number is incomplete.')).toBeVisible();
+  expect((await serverPayment(paymentId)).status).toBe('requires_payment_method');
+});
+
+test('clicking Pay straight from an incomplete field is not lost when the field\'s error appears', async ({ page }) => {
+  const { paymentId } = await openCheckout(page, 'result');
+  const card = new CardFrame(page);
+  await card.waitUntilReady();
+  await card.number.fill('4242 4242 4242');
+  // The number field still has focus: the mouse press on Pay blurs it, which used to show its error
+  // above the button and move the button away between mousedown and mouseup.
+  await card.payButton.click();
+  await expect(page.getByLabel('result')).toHaveText(/^error validation_error incomplete_number/);
   await expect(card.frame.getByText('Your card number is incomplete.')).toBeVisible();
   expect((await serverPayment(paymentId)).status).toBe('requires_payment_method');
 });

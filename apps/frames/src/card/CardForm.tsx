@@ -46,6 +46,20 @@ export function CardForm(props: CardFormProps) {
   const locked = props.busy.value || props.disabled.value;
   useLayoutEffect(() => props.onReady(), []);
 
+  // Leaving a field by pressing Pay must not show its error at once: the message would push the button
+  // down between mousedown and mouseup, and the click would be lost. Pay shows every error anyway; a
+  // press that ends off the button shows them then.
+  const payPressed = useRef(false);
+  const deferred = useRef<Field[]>([]);
+  const leave = (field: Field) => () => {
+    if (payPressed.current) deferred.current.push(field);
+    else state.left[field].value = true;
+  };
+  const releasePay = () => {
+    payPressed.current = false;
+    for (const field of deferred.current.splice(0)) state.left[field].value = true;
+  };
+
   function onNumberInput(event: InputEvent) {
     const el = event.currentTarget;
     const caret = el.selectionStart ?? el.value.length;
@@ -140,7 +154,7 @@ export function CardForm(props: CardFormProps) {
             aria-invalid={errors.number ? 'true' : 'false'}
             aria-describedby={describedBy('number')}
             onInput={onNumberInput}
-            onBlur={() => (state.left.number.value = true)}
+            onBlur={leave('number')}
           />
           <BrandIcon brand={state.brand.value} label={t(lang, 'brandUnknown')} />
         </div>
@@ -160,7 +174,7 @@ export function CardForm(props: CardFormProps) {
             aria-invalid={errors.expiry ? 'true' : 'false'}
             aria-describedby={describedBy('expiry')}
             onInput={onExpiryInput}
-            onBlur={() => (state.left.expiry.value = true)}
+            onBlur={leave('expiry')}
           />
         </div>
         <div class="sx-field">
@@ -178,7 +192,7 @@ export function CardForm(props: CardFormProps) {
             aria-invalid={errors.cvc ? 'true' : 'false'}
             aria-describedby={describedBy('cvc')}
             onInput={onCvcInput}
-            onBlur={() => (state.left.cvc.value = true)}
+            onBlur={leave('cvc')}
           />
         </div>
       </div>
@@ -195,7 +209,16 @@ export function CardForm(props: CardFormProps) {
         {props.declineError.value ? <p class="sx-error">{props.declineError.value.message}</p> : null}
       </div>
       {props.showPayButton.value ? (
-        <button type="submit" class="sx-pay" disabled={locked} aria-busy={props.busy.value ? 'true' : 'false'}>
+        <button
+          type="submit"
+          class="sx-pay"
+          disabled={locked}
+          aria-busy={props.busy.value ? 'true' : 'false'}
+          onPointerDown={() => (payPressed.current = true)}
+          onClick={releasePay}
+          onPointerCancel={releasePay}
+          onPointerLeave={releasePay}
+        >
           {props.busy.value ? (
             <>
               <span class="sx-spinner" aria-hidden="true" />
