@@ -1,0 +1,146 @@
+/**
+ * What every element frame (the card fields, the tabbed payment form) does with its two lines: port 0
+ * to the merchant script (configure / focus / blur / clear in; ready, change, focus, blur, submit,
+ * escape, resize out — state only, never values) and port 1 to the controller (summary, busy,
+ * collect-card, show-error in; the collected card out). The frames add only what their form differs in.
+ */
+import { computed, effect, signal, type ReadonlySignal } from '@preact/signals-core';
+import {
+  ControllerToElement,
+  MerchantToElement,
+  openLine,
+  type CollectedCard,
+  type ElementChange,
+  type ElementOptions,
+  type ElementToController,
+  type ElementToMerchant,
+  type ErrorInfo,
+  type Line,
+  type Locale,
+} from '@soxara/protocol';
+import { watchHeight } from '../card/resize.ts';
+import { applyAppearance } from './appearance.ts';
+import { formatMoney } from './money.ts';
+
+export interface ElementFrameHooks {
+  /** Moves focus to the form's first control (the merchant called `element.focus()`). */
+  focus(): void;
+  /** Empties every field (the merchant called `element.clear()`). */
+  clear(): void;
+  /** The card as the controller asks for it at confirm time. */
+  collectCard(): { card: CollectedCard } | { error: ErrorInfo };
+  /** After a `configure` was applied, for options the frame reads itself. */
+  configured?(options: ElementOptions): void;
+}
+
+/** The signals and callbacks a form component is drawn with. */
+export interface ElementFrame {
+  options: ReadonlySignal<ElementOptions | null>;
+  locale: ReadonlySignal<Locale>;
+  payLabel: ReadonlySignal<string | null>;
+  showPayButton: ReadonlySignal<boolean>;
+  busy: ReadonlySignal<boolean>;
+  disabled: ReadonlySignal<boolean>;
+  declineError: ReadonlySignal<ErrorInfo | null>;
+  controller: Line<ElementToController>;
+  /**
+   * Sends `change` to the merchant whenever `change` says something new (transitions only); the state
+   * at the start too when `includeInitial` (the tabbed form announces its first method).
+   */
+  reportChanges(change: ReadonlySignal<ElementChange>, includeInitial: boolean): void;
+  /** Clears the shown decline (a new attempt, another tab). */
+  clearDecline(): void;
+  form: {
+    onReady(): void;
+    onSubmit(): void;
+    onEscape(): void;
+    onFocusChange(focused: boolean): void;
+  };
+}
+
+export function connectElementFrame(
+  merchantPort: MessagePort,
+  controllerPort: MessagePort,
+  root: HTMLElement,
+  hooks: ElementFrameHooks,
+): ElementFrame {
+  const options = signal<ElementOptions | null>(null);
+  const locale = computed<Locale>(() => options.value?.locale ?? 'en');
+  const summary = signal<{ amount: number; currency: 'USD' | 'LRD' } | null>(null);
+  const busy = signal(false);
+  const declineError = signal<ErrorInfo | null>(null);
+
+  const merchant = openLine<MerchantToElement, ElementToMerchant>(merchantPort, MerchantToElement, (message) => {
+    switch (message.type) {
+      case 'configure':
+        applyAppearance(document.documentElement, message.options.appearance);
+        document.documentElement.lang = message.options.locale;
+        options.value = message.options;
+        hooks.configured?.(message.options);
+        break;
+      case 'focus':
+        hooks.focus();
+        break;
+      case 'blur':
+        if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+        break;
+      case 'clear':
+        hooks.clear();
+        declineError.value = null;
+        break;
+    }
+  });
+
+  const controller = openLine<ControllerToElement, ElementToController>(controllerPort, ControllerToElement, (message) => {
+    switch (message.type) {
+      case 'payment-summary':
+        summary.value = { amount: message.amount, currency: message.currency };
+        break;
+      case 'busy':
+        busy.value = message.busy;
+        break;
+      case 'collect-card':
+        controller.send({ type: 'card-collected', id: message.id, result: hooks.collectCard() });
+        break;
+      case 'show-error':
+        declineError.value = message.error;
+        break;
+    }
+  });
+
+  return {
+    options,
+    locale,
+    payLabel: computed(() => (summary.value ? formatMoney(summary.value.amount, summary.value.currency, locale.value) : null)),
+    showPayButton: computed(() => options.value?.showPayButton ?? false),
+    busy,
+    disabled: computed(() => options.value?.disabled ?? false),
+    declineError,
+    controller,
+    reportChanges(change, includeInitial) {
+      let last = includeInitial ? '' : JSON.stringify(change.peek());
+      effect(() => {
+        const key = JSON.stringify(change.value);
+        if (key === last) return;
+        last = key;
+        merchant.send({ type: 'change', state: change.value });
+      });
+    },
+    clearDecline() {
+      declineError.value = null;
+    },
+    form: {
+      onReady() {
+        // Before the first measurement, which forces a layout: `ready` needs the inputs, not their size.
+        merchant.send({ type: 'ready' });
+        watchHeight(root, (height) => merchant.send({ type: 'resize', height }));
+      },
+      onSubmit() {
+        declineError.value = null;
+        merchant.send({ type: 'submit' });
+      },
+      onEscape: () => merchant.send({ type: 'escape' }),
+      onFocusChange: (focused) => merchant.send({ type: focused ? 'focus' : 'blur' }),
+    },
+  };
+}
