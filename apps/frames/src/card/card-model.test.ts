@@ -141,3 +141,22 @@ describe('caret', () => {
     );
   });
 });
+
+describe('checklist rows A6 and A7 (shared/research/security.md §6)', () => {
+  it.each(['99', '9999', '99999999'])('A6 an unknown prefix (%s) is invalid at once, not "potentially valid"', (digits) => {
+    expect(numberStatus(digits)).toBe('invalid');
+    expect(numberInfo(digits).brand).toBe('unknown');
+  });
+
+  it('A7 a 19-digit Visa is complete; 16 digits of it too', () => {
+    expect(numberStatus('4111111111111111003')).toBe('complete');
+    expect(numberInfo('4111111111111111003').brand).toBe('visa');
+    expect(numberStatus('4111111111111111')).toBe('complete');
+  });
+
+  it('A7 UnionPay follows its own rules: no Luhn check, 16 to 19 digits', () => {
+    expect(numberInfo('6212345678901001').brand).toBe('unionpay');
+    expect(numberStatus('6212345678901001')).toBe('complete');
+    expect(numberStatus('6212345678901000003')).toBe('complete');
+  });
+});
