@@ -3,32 +3,23 @@
  * ARIA tablist (arrow keys move between tabs). The card tab is the card frame's own form; the MoMo tab
  * takes network and number here, inside the frame; the wallet tab needs nothing but a tap on pay.
  */
-import type { ReadonlySignal, Signal } from '@preact/signals';
-import type { ErrorInfo, Locale, MomoProvider } from '@soxara/protocol';
+import type { Signal } from '@preact/signals';
+import type { MomoProvider } from '@soxara/protocol';
 import { useEffect, useRef } from 'preact/hooks';
 import { CardForm } from '../card/CardForm.tsx';
 import type { CardState } from '../card/card-state.ts';
+import type { ElementFormProps } from '../shared/element-frame.ts';
 import { t } from '../shared/i18n.ts';
 import { paymentCopy } from './copy.ts';
 import type { MomoState } from './momo-state.ts';
 
 export type Method = 'card' | 'momo' | 'soxara_wallet';
 
-export interface PaymentFormProps {
+export interface PaymentFormProps extends ElementFormProps {
   methods: readonly Method[];
   selected: Signal<Method>;
   card: CardState;
   momo: MomoState;
-  locale: ReadonlySignal<Locale>;
-  payLabel: ReadonlySignal<string | null>;
-  showPayButton: ReadonlySignal<boolean>;
-  busy: ReadonlySignal<boolean>;
-  disabled: ReadonlySignal<boolean>;
-  declineError: ReadonlySignal<ErrorInfo | null>;
-  onReady(): void;
-  onSubmit(): void;
-  onEscape(): void;
-  onFocusChange(focused: boolean): void;
 }
 
 export function PaymentForm(props: PaymentFormProps) {
