@@ -19,16 +19,7 @@ export function startCardFrame(merchantPort: MessagePort, controllerPort: Messag
     // Nothing to show before the first configure: the locale and the pay button come with it.
     if (!frame.options.value) return null;
     return (
-      <CardForm
-        state={card}
-        locale={frame.locale}
-        payLabel={frame.payLabel}
-        showPayButton={frame.showPayButton}
-        busy={frame.busy}
-        disabled={frame.disabled}
-        declineError={frame.declineError}
-        {...frame.form}
-      />
+      <CardForm state={card} {...frame.formProps} />
     );
   }
   // One effect draws the form and draws it again when a signal it read changes (Preact's diff keeps

@@ -55,13 +55,7 @@ export function startPaymentFrame(merchantPort: MessagePort, controllerPort: Mes
         selected={selected}
         card={card}
         momo={momo}
-        locale={frame.locale}
-        payLabel={frame.payLabel}
-        showPayButton={frame.showPayButton}
-        busy={frame.busy}
-        disabled={frame.disabled}
-        declineError={frame.declineError}
-        {...frame.form}
+        {...frame.formProps}
       />
     );
   }

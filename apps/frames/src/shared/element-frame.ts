@@ -33,9 +33,21 @@ export interface ElementFrameHooks {
   configured?(options: ElementOptions): void;
 }
 
+/** What the form tells the merchant through the frame. */
+export interface ElementFormCallbacks {
+  /**
+   * Once, right after the first render commits: the inputs exist and can take focus. A layout effect,
+   * not useEffect, which waits for the next frame (up to 35 ms, measured on the mount → ready bench).
+   */
+  onReady(): void;
+  onSubmit(): void;
+  onEscape(): void;
+  onFocusChange(focused: boolean): void;
+}
+
 /** What every element form component is drawn with: the frame's signals and its callbacks. */
 export type ElementFormProps = Pick<ElementFrame, 'locale' | 'payLabel' | 'showPayButton' | 'busy' | 'disabled' | 'declineError'> &
-  ElementFrame['form'];
+  ElementFormCallbacks;
 
 export interface ElementFrame {
   options: ReadonlySignal<ElementOptions | null>;
@@ -54,16 +66,8 @@ export interface ElementFrame {
   reportChanges(change: ReadonlySignal<ElementChange>, includeInitial: boolean): void;
   /** Clears the shown decline (a new attempt, another tab). */
   clearDecline(): void;
-  form: {
-    /**
-     * Once, right after the first render commits: the inputs exist and can take focus. A layout effect,
-     * not useEffect, which waits for the next frame (up to 35 ms, measured on the mount → ready bench).
-     */
-    onReady(): void;
-    onSubmit(): void;
-    onEscape(): void;
-    onFocusChange(focused: boolean): void;
-  };
+  /** Everything the form component is drawn with, to spread into it. */
+  formProps: ElementFormProps;
 }
 
 export function connectElementFrame(
@@ -116,13 +120,30 @@ export function connectElementFrame(
     }
   });
 
+  const payLabel = computed(() => (summary.value ? formatMoney(summary.value.amount, summary.value.currency, locale.value) : null));
+  const showPayButton = computed(() => options.value?.showPayButton ?? false);
+  const disabled = computed(() => options.value?.disabled ?? false);
+  const form: ElementFormCallbacks = {
+    onReady() {
+      // Before the first measurement, which forces a layout: `ready` needs the inputs, not their size.
+      merchant.send({ type: 'ready' });
+      watchHeight(root, (height) => merchant.send({ type: 'resize', height }));
+    },
+    onSubmit() {
+      declineError.value = null;
+      merchant.send({ type: 'submit' });
+    },
+    onEscape: () => merchant.send({ type: 'escape' }),
+    onFocusChange: (focused) => merchant.send({ type: focused ? 'focus' : 'blur' }),
+  };
+
   return {
     options,
     locale,
-    payLabel: computed(() => (summary.value ? formatMoney(summary.value.amount, summary.value.currency, locale.value) : null)),
-    showPayButton: computed(() => options.value?.showPayButton ?? false),
+    payLabel,
+    showPayButton,
     busy,
-    disabled: computed(() => options.value?.disabled ?? false),
+    disabled,
     declineError,
     controller,
     reportChanges(change, includeInitial) {
@@ -137,18 +158,6 @@ export function connectElementFrame(
     clearDecline() {
       declineError.value = null;
     },
-    form: {
-      onReady() {
-        // Before the first measurement, which forces a layout: `ready` needs the inputs, not their size.
-        merchant.send({ type: 'ready' });
-        watchHeight(root, (height) => merchant.send({ type: 'resize', height }));
-      },
-      onSubmit() {
-        declineError.value = null;
-        merchant.send({ type: 'submit' });
-      },
-      onEscape: () => merchant.send({ type: 'escape' }),
-      onFocusChange: (focused) => merchant.send({ type: focused ? 'focus' : 'blur' }),
-    },
+    formProps: { locale, payLabel, showPayButton, busy, disabled, declineError, ...form },
   };
 }
