@@ -23,10 +23,15 @@ const publishableKey = process.env.SOXARA_PUBLISHABLE_KEY ?? stack.publishableKe
 const secretKey = process.env.SOXARA_SECRET_KEY ?? stack.secretKey;
 
 /**
- * Checkout pages: path → fixture, and its CSP: `strict` is what a careful merchant sends; `no-frames`
- * is a merchant who forgot `frame-src` (the frames never load: `loaderror`, `api_connection_error`).
+ * Checkout pages: path → fixture, its CSP and any other headers. `strict` is what a careful merchant
+ * sends; `no-frames` is a merchant who forgot `frame-src` (the frames never load: `loaderror`,
+ * `api_connection_error`). The COEP pages are cross-origin isolated merchants (checklist C4).
  */
-const checkoutPages: Record<string, { fixture: string; csp?: 'strict' | 'no-frames' }> = {
+const crossOriginIsolated = (embedderPolicy: 'require-corp' | 'credentialless') => ({
+  'Cross-Origin-Embedder-Policy': embedderPolicy,
+  'Cross-Origin-Opener-Policy': 'same-origin',
+});
+const checkoutPages: Record<string, { fixture: string; csp?: 'strict' | 'no-frames'; headers?: Record<string, string> }> = {
   '/guide': { fixture: 'guide.html' },
   '/result': { fixture: 'result.html' },
   '/modal': { fixture: 'modal.html' },
@@ -37,6 +42,10 @@ const checkoutPages: Record<string, { fixture: string; csp?: 'strict' | 'no-fram
   '/momo': { fixture: 'momo.html' },
   '/tabs': { fixture: 'tabs.html' },
   '/momo-guide': { fixture: 'momo-guide.html' },
+  '/coep': { fixture: 'coep.html', headers: crossOriginIsolated('require-corp') },
+  '/coep-credentialless': { fixture: 'coep.html', headers: crossOriginIsolated('credentialless') },
+  '/clickjack': { fixture: 'clickjack.html' },
+  '/remount': { fixture: 'remount.html' },
 };
 
 interface CreatedPayment {
@@ -121,7 +130,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     const csp: Record<string, string> = page.csp
       ? { 'Content-Security-Policy': `default-src 'none'; script-src 'nonce-${nonce}' ${jsUrl}; frame-src ${frameSrc}; connect-src 'none'; style-src 'nonce-${nonce}'` }
       : {};
-    return send(res, 200, 'text/html; charset=utf-8', html, csp);
+    return send(res, 200, 'text/html; charset=utf-8', html, { ...csp, ...page.headers });
   }
 
   if (url.pathname === '/return') {

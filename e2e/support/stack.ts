@@ -1,13 +1,19 @@
 /**
  * The stack the browser tests run against: three origins on loopback, with the JS origin on
  * `127.0.0.1` and the merchant on `localhost`, so the frames are cross-site as in production.
+ *
+ * `E2E_PORT_OFFSET` moves every port (and the data directory), so two suites can run side by side
+ * on one machine without one reusing, or stopping, the other's servers.
  */
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
+const ports = { api: 4110 + offset, js: 4120 + offset, demo: 3100 + offset, merchant: 4130 + offset };
+
 export const stack = {
-  apiUrl: 'http://127.0.0.1:4110',
-  jsUrl: 'http://127.0.0.1:4120',
-  demoUrl: 'http://localhost:3100',
+  apiUrl: `http://127.0.0.1:${ports.api}`,
+  jsUrl: `http://127.0.0.1:${ports.js}`,
+  demoUrl: `http://localhost:${ports.demo}`,
   /** Test merchant pages (e2e/support/merchant-server.ts). */
-  merchantUrl: 'http://localhost:4130',
+  merchantUrl: `http://localhost:${ports.merchant}`,
   publishableKey: 'sxm_test_e2eE2Ee2eE2Ee2eE2E',
   secretKey: 'sxs_test_e2eE2Ee2eE2Ee2eE2E',
   momoDelayMs: 2000,
@@ -15,10 +21,10 @@ export const stack = {
 } as const;
 
 export const stackEnv: Record<string, string> = {
-  SOXARA_STACK_DIR: '.data/e2e',
-  SOXARA_API_PORT: '4110',
-  SOXARA_JS_PORT: '4120',
-  DEMO_PORT: '3100',
+  SOXARA_STACK_DIR: offset ? `.data/e2e-${offset}` : '.data/e2e',
+  SOXARA_API_PORT: String(ports.api),
+  SOXARA_JS_PORT: String(ports.js),
+  DEMO_PORT: String(ports.demo),
   SOXARA_API_URL: stack.apiUrl,
   SOXARA_JS_URL: stack.jsUrl,
   DEMO_URL: stack.demoUrl,
@@ -27,5 +33,5 @@ export const stackEnv: Record<string, string> = {
   SOXARA_MOMO_DELAY_MS: String(stack.momoDelayMs),
   SOXARA_MOMO_EXPIRY_MS: String(stack.momoExpiryMs),
   SOXARA_WEBHOOK_RETRY_MS: '200',
-  MERCHANT_PORT: '4130',
+  MERCHANT_PORT: String(ports.merchant),
 };
