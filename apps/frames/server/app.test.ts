@@ -49,6 +49,21 @@ describe('JS server', () => {
     expect(response.headers.get('cache-control')).toBe('no-cache');
   });
 
+  it('lets cross-origin isolated merchants load the script, the frames and their assets (COEP, checklist C4)', async () => {
+    writeFileSync(script, 'window.Soxara=1');
+    // Under the merchant's COEP a cross-origin script or asset needs CORP; a cross-origin iframe needs
+    // CORP and a COEP of its own (require-corp: also what Safari, without `credentialless`, accepts).
+    for (const url of ['/v1', '/frames/assets/card-abc.js', '/frames/card.html']) {
+      const response = await fetch(`${server.url}${url}`);
+      expect(response.status, url).toBe(200);
+      expect(response.headers.get('cross-origin-resource-policy'), url).toBe('cross-origin');
+    }
+    const page = await fetch(`${server.url}/frames/card.html`);
+    expect(page.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
+    // The frames' own COEP holds for what they embed: the 3-D Secure challenge of the API origin.
+    expect(page.headers.get('content-security-policy')).toContain('frame-src http://127.0.0.1:4010');
+  });
+
   it('gzips what the browser accepts', async () => {
     writeFileSync(path.join(dist, 'assets', 'big-abc.js'), 'console.log("soxara");\n'.repeat(200));
     const response = await fetch(`${server.url}/frames/assets/big-abc.js`, { headers: { 'Accept-Encoding': 'gzip' } });

@@ -2,12 +2,30 @@
  * The HTML shell of the simulator pages (3DS challenge, wallet app, MoMo phone). They are embedded by the
  * frames origin, which differs per environment, hence `frame-ancestors *`; nothing else may load.
  * `no-referrer` keeps the per-attempt token in the URL from leaking to the merchant's return_url.
+ *
+ * The 3-D Secure challenge is an iframe inside the Soxara modal frame, which sends
+ * `Cross-Origin-Embedder-Policy: require-corp` so that cross-origin isolated merchants can embed it
+ * (security.md §3.7, checklist C4). Under a COEP document, Chromium loads a cross-origin iframe only if its
+ * response sends a COEP of its own *and* `Cross-Origin-Resource-Policy: cross-origin`; with either
+ * missing the challenge is blocked (net::ERR_BLOCKED_BY_RESPONSE) for every merchant, isolated or not.
+ * The pages load nothing but inline styles and data: images, so their own COEP constrains nothing.
+ * All simulator pages share the shell and so the headers; for top-level pages (wallet, MoMo) they are
+ * inert.
  */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Currency } from '@soxara/protocol';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; frame-ancestors *";
+
+const SIMULATOR_PAGE_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': CSP,
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'cross-origin-embedder-policy': 'require-corp',
+  'cross-origin-resource-policy': 'cross-origin',
+};
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -25,10 +43,7 @@ export interface PageContent {
 }
 
 export function renderPage(c: Context, page: PageContent, status: ContentfulStatusCode = 200): Response {
-  c.header('content-security-policy', CSP);
-  c.header('referrer-policy', 'no-referrer');
-  c.header('cache-control', 'no-store');
-  c.header('x-content-type-options', 'nosniff');
+  for (const [name, value] of Object.entries(SIMULATOR_PAGE_HEADERS)) c.header(name, value);
   return c.html(
     `<!doctype html>
 <html lang="en">
