@@ -67,6 +67,9 @@ test.beforeAll(async () => {
     '/strict-tabs': { fixture: 'security-csp-tabs.html', headers: (nonce) => ({ 'Content-Security-Policy': strictMerchantCsp(nonce) }) },
     // A merchant who forgot frame-src for the JS origin.
     '/no-frame-src': { fixture: 'security-checkout.html', headers: () => ({ 'Content-Security-Policy': "frame-src 'none'" }) },
+    // ... or wrote no frame-src at all, so default-src decides; and one whose policy only reports.
+    '/default-src-only': { fixture: 'security-checkout.html', headers: () => ({ 'Content-Security-Policy': `default-src 'self'; script-src 'unsafe-inline' ${stack.jsUrl}` }) },
+    '/report-only': { fixture: 'security-checkout.html', headers: () => ({ 'Content-Security-Policy-Report-Only': "frame-src 'none'" }) },
   });
 });
 test.afterAll(async () => merchant?.close());
@@ -155,8 +158,20 @@ test('the tabbed payment form under the strict nonce CSP: the MoMo tab pays with
   figures.paymentsUnderCsp += 1;
 });
 
+/** The console errors of the merchant script (its own lines start "Soxara:"). */
+function soxaraConsoleErrors(page: Page): string[] {
+  const lines: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().startsWith('Soxara:')) lines.push(message.text());
+  });
+  return lines;
+}
+
+const FRAME_SRC_HINT = `Soxara: your Content-Security-Policy blocks the payment frames. Add frame-src ${stack.jsUrl}`;
+
 test('a merchant CSP that blocks the frames (frame-src none): loaderror, and confirm resolves {error} instead of hanging', async ({ page }) => {
   test.setTimeout(60_000);
+  const consoleErrors = soxaraConsoleErrors(page);
   await page.goto(merchant.pageUrl('/no-frame-src'));
   const paymentId = (await page.locator('meta[name="payment-id"]').getAttribute('content'))!;
   const result = await page.evaluate(() => (window as unknown as { pay(): Promise<unknown> }).pay());
@@ -165,6 +180,35 @@ test('a merchant CSP that blocks the frames (frame-src none): loaderror, and con
     .poll(() => page.evaluate(() => (window as unknown as { __checkout: { loaderrors: unknown[] } }).__checkout.loaderrors), { timeout: 30_000 })
     .toEqual([expect.objectContaining({ error: expect.objectContaining({ code: 'frame_load_failed' }) })]);
   expect((await serverPayment(paymentId)).status).toBe('requires_payment_method');
+  // C3: the merchant is told the directive to add, once, though both the card and the controller frame were blocked.
+  expect(consoleErrors).toEqual([FRAME_SRC_HINT]);
+});
+
+test('C3 a merchant CSP with no frame-src at all (default-src decides): one console error names the directive to add', async ({ page }) => {
+  test.setTimeout(60_000);
+  const consoleErrors = soxaraConsoleErrors(page);
+  await page.goto(merchant.pageUrl('/default-src-only'));
+  await expect.poll(() => consoleErrors, { timeout: 20_000 }).toEqual([FRAME_SRC_HINT]);
+  const result = await page.evaluate(() => (window as unknown as { pay(): Promise<unknown> }).pay());
+  expect(result).toMatchObject({ error: { type: 'api_connection_error' } });
+  expect(consoleErrors).toEqual([FRAME_SRC_HINT]);
+});
+
+test('C3 a report-only policy that would block the frames blocks nothing: the form works and Soxara logs no error', async ({ page }) => {
+  test.setTimeout(60_000);
+  const consoleErrors = soxaraConsoleErrors(page);
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await page.goto(merchant.pageUrl('/report-only'));
+  const card = new CardFrame(page);
+  await card.fill({ number: TEST_CARDS.success });
+  await card.pay();
+  await expect(page.getByLabel('result')).toHaveText('paymentIntent succeeded', { timeout: 20_000 });
+  // The browser did see the would-be violation; Soxara stayed quiet about it.
+  expect(violations.length).toBeGreaterThan(0);
+  expect(consoleErrors).toEqual([]);
 });
 
 test.afterEach(() => {

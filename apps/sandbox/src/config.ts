@@ -19,6 +19,13 @@ export interface SandboxConfig {
   webhookRetryMs: number;
   /** One line per request on stdout (method, path without query, status, time). */
   logRequests: boolean;
+  /**
+   * Declined card confirms one client (account + connection address) may make per window before its
+   * card confirms get a 429 `rate_limit_error` (SOXARA_CARD_TESTING_LIMIT; 0 turns the limit off).
+   */
+  cardTestingLimit: number;
+  /** That window (SOXARA_CARD_TESTING_WINDOW_MS). */
+  cardTestingWindowMs: number;
 }
 
 export const DEFAULT_CONFIG: Omit<SandboxConfig, 'dataDir'> = {
@@ -31,6 +38,11 @@ export const DEFAULT_CONFIG: Omit<SandboxConfig, 'dataDir'> = {
   refundDelayMs: 500,
   webhookRetryMs: 1000,
   logRequests: false,
+  // Far above any honest checkout (a customer retries a handful of cards) and above every suite of this
+  // repository: the e2e suite declines 8 cards per run from one account and address, the busiest sandbox
+  // test file about 25; the bench load test declines none. A scripted burst reaches it in seconds.
+  cardTestingLimit: 50,
+  cardTestingWindowMs: 600_000,
 };
 
 /** The default data folder is `.data/sandbox` at the repository root (git-ignored). */
@@ -75,5 +87,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): SandboxConf
     refundDelayMs: intFromEnv(env, 'SOXARA_REFUND_DELAY_MS', DEFAULT_CONFIG.refundDelayMs),
     webhookRetryMs: intFromEnv(env, 'SOXARA_WEBHOOK_RETRY_MS', DEFAULT_CONFIG.webhookRetryMs),
     logRequests: env['SOXARA_LOG_REQUESTS'] === '1',
+    cardTestingLimit: intFromEnv(env, 'SOXARA_CARD_TESTING_LIMIT', DEFAULT_CONFIG.cardTestingLimit),
+    cardTestingWindowMs: intFromEnv(env, 'SOXARA_CARD_TESTING_WINDOW_MS', DEFAULT_CONFIG.cardTestingWindowMs),
   };
 }

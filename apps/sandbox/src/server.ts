@@ -24,7 +24,12 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
-export async function startSandbox(config: SandboxConfig): Promise<RunningSandbox> {
+export interface SandboxOptions {
+  /** The rate limiters' clock (tests); Date.now otherwise. */
+  rateLimitClock?: () => number;
+}
+
+export async function startSandbox(config: SandboxConfig, options: SandboxOptions = {}): Promise<RunningSandbox> {
   const db = openDatabase(config.dataDir);
   const checkpointer = startCheckpointer(join(config.dataDir, DATABASE_FILE));
   const defaultAccount = ensureDefaultAccount(db, config.defaultKeys);
@@ -37,6 +42,7 @@ export async function startSandbox(config: SandboxConfig): Promise<RunningSandbo
     config,
     notifier,
     publicUrl: () => (config.publicUrl ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    ...(options.rateLimitClock && { rateLimitClock: options.rateLimitClock }),
   };
   const app = createApp(deps);
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;

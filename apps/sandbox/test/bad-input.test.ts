@@ -82,6 +82,7 @@ const cases: Case[] = [
   { name: 'exp_year in the past', ...confirm(card({ exp_year: year - 1 })), status: 400, param: 'card[exp_year]' },
   { name: 'exp month past this year', ...confirm(card({ exp_year: year, exp_month: new Date().getUTCMonth() || 13 })), status: 400 },
   { name: 'exp_year absurd', ...confirm(card({ exp_year: 3000 })), status: 400, param: 'card[exp_year]' },
+  { name: 'exp_year 20 years ahead', ...confirm(card({ exp_year: year + 20 })), status: 400, code: 'invalid_expiry_year', param: 'card[exp_year]' },
   { name: 'cvc too short', ...confirm(card({ cvc: '12' })), status: 400, code: 'invalid_cvc', param: 'card[cvc]' },
   { name: 'cvc letters', ...confirm(card({ cvc: 'abc' })), status: 400, param: 'card[cvc]' },
   { name: 'cvc as number', ...confirm(card({ cvc: 123 })), status: 400, param: 'card[cvc]' },

@@ -70,6 +70,24 @@ describe('A. Card input (the API as the last line behind the frame)', () => {
     expect(count('payment.succeeded', byId(p.id)) + count('payment.failed', byId(p.id))).toBe(0);
   });
 
+  it('A8 an expiry more than 19 years ahead → 400 invalid_expiry_year, nothing charged; 19 years ahead still pays (the frame\'s rule)', async () => {
+    const year = new Date().getUTCFullYear();
+    const confirmExpiry = async (exp_year: number | string, exp_month = 12) => {
+      const p = await createPayment(t);
+      const res = await t.api('POST', `/v1/payments/${p.id}/confirm`, { key: t.pk, body: { client_secret: p.client_secret, payment_method: CARD('4242424242424242', { exp_year, exp_month }) } });
+      return { p, res };
+    };
+    for (const tooFar of [year + 20, year + 21, String((year + 20) % 100).padStart(2, '0')]) {
+      const { p, res } = await confirmExpiry(tooFar, 1);
+      expect(res.status, String(tooFar)).toBe(400);
+      expect(res.json.error).toMatchObject({ type: 'invalid_request_error', code: 'invalid_expiry_year', param: 'card[exp_year]' });
+      expect(res.json.error.message).toMatch(/19 years/);
+      expect((await t.api('GET', `/v1/payments/${p.id}`)).json.data.status).toBe('requires_payment_method');
+      expect(count('payment.succeeded', byId(p.id)) + count('payment.failed', byId(p.id))).toBe(0);
+    }
+    expect((await confirmExpiry(year + 19)).res.json.data.status).toBe('succeeded');
+  });
+
   it('A9 CVC 000 passes the format check (the issuer decides); letters and non-ASCII digits do not', async () => {
     const cvc = async (value: string) => {
       const p = await createPayment(t);

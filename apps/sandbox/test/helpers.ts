@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_CONFIG, type SandboxConfig } from '../src/config.ts';
-import { startSandbox, type RunningSandbox } from '../src/server.ts';
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../src/server.ts';
 
 export interface RecordedEvent {
   accountId: string;
@@ -51,9 +51,9 @@ export function testConfig(overrides: Partial<SandboxConfig> = {}): SandboxConfi
   };
 }
 
-export async function startTestSandbox(overrides: Partial<SandboxConfig> = {}): Promise<TestSandbox> {
+export async function startTestSandbox(overrides: Partial<SandboxConfig> = {}, options: SandboxOptions = {}): Promise<TestSandbox> {
   const config = testConfig(overrides);
-  const sandbox = await startSandbox(config);
+  const sandbox = await startSandbox(config, options);
   const events: RecordedEvent[] = [];
   const bus = sandbox.deps.events;
   const emit = bus.emit.bind(bus);

@@ -1,7 +1,9 @@
 /**
- * The script served at `<JS origin>/v1`: defines `window.Soxara` and nothing else. The JS origin
- * (where the frames live) is read from this script's own URL, so one build serves every environment.
+ * The script served at `<JS origin>/v1`: defines `window.Soxara` and nothing else (besides watching for a
+ * merchant CSP that blocks the frames). The JS origin (where the frames live) is read from this
+ * script's own URL, so one build serves every environment.
  */
+import { explainBlockedFrames } from './csp-hint.ts';
 import { IntegrationError } from './errors.ts';
 import { createSoxara } from './soxara.ts';
 import type { SoxaraConstructor, SoxaraOptions } from './public-types.ts';
@@ -33,4 +35,7 @@ declare global {
   }
 }
 
-if (!window.Soxara) window.Soxara = Soxara;
+if (!window.Soxara) {
+  window.Soxara = Soxara;
+  if (jsOrigin) explainBlockedFrames(jsOrigin);
+}

@@ -53,6 +53,19 @@ describe('createApiClient', () => {
     expect(result).toMatchObject({ ok: false, error: { type: 'api_connection_error', code: 'network_error' } });
   });
 
+  it('a confirm refused by the sandbox\'s card-testing limit (429 with its body) is a rate_limit_error with the sandbox\'s message', async () => {
+    // The body and headers apps/sandbox answers (src/http/rate-limit.ts, test/card-testing.test.ts).
+    const error = {
+      type: 'rate_limit_error',
+      code: 'rate_limited',
+      message: 'Too many declined card payments from this client in a short time (a card-testing defence); retry after 600 s.',
+    };
+    const { fetch } = recordingFetch(() => new Response(JSON.stringify({ success: false, error }), { status: 429, headers: { 'Content-Type': 'application/json', 'Retry-After': '600' } }));
+    const api = createApiClient({ apiUrl: 'http://api.test', publishableKey: 'sxm_test_abcdefgh', fetch });
+    const result = await api.confirmPayment(SECRET, { type: 'card', card: { number: '4000000000000002', exp_month: 12, exp_year: 2034, cvc: '123' } }, { idempotencyKey: 'key-2' });
+    expect(result).toEqual({ ok: false, status: 429, error });
+  });
+
   it('refuses a malformed client secret without a request', async () => {
     const { calls, fetch } = recordingFetch(() => json(200, {}));
     const api = createApiClient({ apiUrl: 'http://api.test', publishableKey: 'sxm_test_abcdefgh', fetch });

@@ -16,4 +16,10 @@ describe('localiseCardError', () => {
     const network = { type: 'api_connection_error' as const, code: 'network_error', message: 'Offline.' };
     expect(localiseCardError(network, 'fr')).toBe(network);
   });
+
+  it('gives a rate limit customer words in each locale, keeping its code', () => {
+    const limited = { type: 'rate_limit_error' as const, code: 'rate_limited', message: 'retry after 598 s.' };
+    expect(localiseCardError(limited, 'en')).toEqual({ ...limited, message: 'Too many attempts in a short time. Wait a few minutes, then try again.' });
+    expect(localiseCardError(limited, 'fr').message).toMatch(/^Trop de tentatives/);
+  });
 });

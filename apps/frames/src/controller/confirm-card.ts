@@ -48,7 +48,7 @@ export async function confirmCard(ctx: ControllerContext, call: ConfirmCardCall,
       return result;
     }
     const error = localiseCardError(result.error, ctx.locale);
-    showIfCardError(element, error);
+    showToCustomer(element, error);
     return { error };
   } finally {
     // A page that is leaving keeps the button busy, so that no second click starts a new attempt on
@@ -98,12 +98,15 @@ async function confirmWithRetries(
   }
 }
 
-/** Failures where the attempt may not have run (or is still running): safe to send again with the same key. */
+/**
+ * Failures where the attempt may not have run (or is still running): safe to send again with the same
+ * key. Not a 429: its window lasts seconds to minutes (Retry-After), so a retry within the backoff
+ * would only be refused again; the customer is told to wait instead.
+ */
 function isRetryable(result: { error: ErrorInfo; status?: number }): boolean {
   const { error, status } = result;
   return (
     error.type === 'api_connection_error' ||
-    error.type === 'rate_limit_error' ||
     (error.type === 'api_error' && (status === undefined || status >= 500)) ||
     error.code === 'idempotency_key_in_use'
   );
@@ -117,12 +120,13 @@ async function failed(ctx: ControllerContext, element: ElementHandle, clientSecr
     const payment = await ctx.api.retrievePayment(clientSecret);
     if (payment.ok) full = { ...error, payment_intent: payment.data };
   }
-  showIfCardError(element, full);
+  showToCustomer(element, full);
   return { error: full };
 }
 
-function showIfCardError(element: ElementHandle, error: ErrorInfo): void {
-  if (error.type === 'card_error') element.send({ type: 'show-error', error });
+/** Declines and rate limits are the customer's to read; the rest (integration, network) the merchant's. */
+function showToCustomer(element: ElementHandle, error: ErrorInfo): void {
+  if (error.type === 'card_error' || error.type === 'rate_limit_error') element.send({ type: 'show-error', error });
 }
 
 function defaultSleep(ms: number): Promise<void> {

@@ -201,6 +201,18 @@ describe('confirm-card', () => {
     expect(element.of('show-error').at(-1).error).toMatchObject(decline);
   });
 
+  it('a rate limit (429) is not retried: one request, the customer is told to wait, the merchant gets rate_limit_error', async () => {
+    const limited = { type: 'rate_limit_error' as const, code: 'rate_limited', message: 'Too many declined card payments from this client in a short time (a card-testing defence); retry after 598 s.' };
+    const api = fakeApi({ confirm: async () => ({ ok: false, status: 429, error: limited }) });
+    const { merchant, element } = await ready(api);
+    merchant.port.postMessage(confirmCall(1));
+    await vi.waitFor(() => expect(merchant.of('response')).toHaveLength(1));
+    expect(api.confirms).toHaveLength(1);
+    const wait = 'Too many attempts in a short time. Wait a few minutes, then try again.';
+    expect(merchant.of('response')[0].result.error).toEqual({ type: 'rate_limit_error', code: 'rate_limited', message: wait });
+    expect(element.of('show-error').at(-1).error).toMatchObject({ type: 'rate_limit_error', message: wait });
+  });
+
   const challenge = (url: string) =>
     payment('requires_action', { next_action: { type: 'redirect_to_url', redirect_to_url: { url, return_url: 'https://shop.test/return' } } });
 

@@ -25,4 +25,6 @@ export interface Deps {
   notifier?: PaymentNotifier;
   /** The public origin simulator links are built on (resolved port included). */
   publicUrl?: () => string;
+  /** The rate limiters' clock (Date.now when absent); tests move it to see a window end. */
+  rateLimitClock?: () => number;
 }

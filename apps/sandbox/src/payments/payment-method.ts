@@ -1,7 +1,8 @@
 /**
  * The `payment_method` of a confirm, from untrusted JSON to a checked ConfirmMethod: card number (Luhn),
- * expiry (not past), CVC; a Liberian mobile number of the chosen operator. Errors name the field in
- * `param`: `card[number]`, `card[exp_month]`, `card[exp_year]`, `card[cvc]`, `phone_number`, `provider`.
+ * expiry (not past, at most 19 years ahead), CVC; a Liberian mobile number of the chosen operator.
+ * Errors name the field in `param`: `card[number]`, `card[exp_month]`, `card[exp_year]`, `card[cvc]`,
+ * `phone_number`, `provider`.
  */
 import * as v from 'valibot';
 import { invalidRequest } from '../http/errors.ts';
@@ -43,6 +44,12 @@ export const paymentMethodSchema = v.variant(
 
 export type PaymentMethodInput = v.InferOutput<typeof paymentMethodSchema>;
 
+/**
+ * The card frame's rule (card-validator's expirationYear, apps/frames/src/card/card-model.ts): a year up
+ * to 19 ahead of this one is valid, any month of it. The API refuses what the frame would refuse.
+ */
+export const MAX_EXPIRY_YEARS_AHEAD = 19;
+
 /** Maps a valibot path inside a confirm body to the API's param name. */
 export function confirmParam(path: (string | number)[]): string {
   const [head, kind, field] = path;
@@ -66,8 +73,15 @@ export function toConfirmMethod(input: PaymentMethodInput, now: Date): ConfirmMe
       }
       let expYear = Number(input.card.exp_year);
       if (expYear < 100) expYear += 2000;
-      if (!Number.isInteger(expYear) || expYear < 2000 || expYear > now.getUTCFullYear() + 50) {
+      if (!Number.isInteger(expYear) || expYear < 2000) {
         throw invalidRequest('invalid_expiry_year', "The card's expiration year is invalid.", 'card[exp_year]');
+      }
+      if (expYear > now.getUTCFullYear() + MAX_EXPIRY_YEARS_AHEAD) {
+        throw invalidRequest(
+          'invalid_expiry_year',
+          `The card's expiration year is more than ${MAX_EXPIRY_YEARS_AHEAD} years ahead.`,
+          'card[exp_year]',
+        );
       }
       if (isExpired(expMonth, expYear, now)) {
         const param = expYear < now.getUTCFullYear() ? 'card[exp_year]' : 'card[exp_month]';

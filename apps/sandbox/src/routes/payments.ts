@@ -8,6 +8,7 @@ import { errorEnvelope, invalidRequest, notFound } from '../http/errors.ts';
 import { commit, ok } from '../http/respond.ts';
 import { parseWith, readJsonObject } from '../http/body.ts';
 import { CONFIRMS_PER_PAYMENT, createRateLimiter } from '../http/rate-limit.ts';
+import { clientAddress } from '../http/client-address.ts';
 import { amountSchema, descriptionSchema, emptyBodySchema, metadataSchema } from '../http/schemas.ts';
 import { newId, randomBase62 } from '../ids.ts';
 import { findPayment, findPendingAction, insertPayment, type PaymentRecord } from '../store/payments.ts';
@@ -94,7 +95,18 @@ function parseIfStatus(raw: string | undefined): PaymentStatus | null {
 
 export function paymentRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const confirmLimiter = createRateLimiter(CONFIRMS_PER_PAYMENT);
+  const confirmLimiter = createRateLimiter({ ...CONFIRMS_PER_PAYMENT, now: deps.rateLimitClock });
+  // Card testing (security.md D15): declined card confirms per account and connection address. Not per
+  // publishable key alone: that key is public and shared by all of a merchant's customers, so one
+  // tester's burst would shut every honest customer out. Only declines count, as a tester's cards mostly
+  // decline and a checkout's successes (the bench confirms thousands a minute from one address) do not.
+  // Once over the limit, every card confirm of that client waits for the window to end.
+  const cardTesting = createRateLimiter({
+    limit: deps.config.cardTestingLimit || Infinity,
+    windowMs: deps.config.cardTestingWindowMs,
+    now: deps.rateLimitClock,
+    what: 'declined card payments from this client in a short time (a card-testing defence)',
+  });
 
   app.post('/payments', requireSecretKey(deps), async (c) => {
     const input = parseWith(createSchema, await readJsonObject(c), createParam);
@@ -150,16 +162,21 @@ export function paymentRoutes(deps: Deps): Hono<AppEnv> {
     checkClientSecret(record, input.client_secret, publishable);
     const method = toConfirmMethod(input.payment_method, new Date());
     const returnUrl = checkReturnUrl(input.return_url);
-    confirmLimiter.hit(record.payment.id);
     const accountId = c.var.account.id;
+    const cardClient = method.type === 'card' ? `${accountId} ${clientAddress(c)}` : null;
+    if (cardClient) cardTesting.check(cardClient);
+    confirmLimiter.hit(record.payment.id);
+    let declined = false;
     // No await since the read above and one process owns the database: `record` is still current.
     const response = commit(c, deps.db, () => {
       const result = confirmPayment(deps, accountId, record.payment, method, returnUrl);
       if (result.decline) {
+        declined = true;
         return { status: 402, body: errorEnvelope({ ...result.decline, payment_intent: clientView(result.payment) }) };
       }
       return { status: 200, body: { success: true, data: publishable ? clientView(result.payment) : result.payment } };
     });
+    if (cardClient && declined) cardTesting.count(cardClient);
     notifyChanged(deps, record.payment.id);
     return response;
   });
