@@ -70,6 +70,16 @@ describe('A. Card input (the API as the last line behind the frame)', () => {
     expect(count('payment.succeeded', byId(p.id)) + count('payment.failed', byId(p.id))).toBe(0);
   });
 
+  it('A7 a UnionPay number that fails Luhn pays, as the frame accepts it; a 15-digit one is refused', async () => {
+    const p = await createPayment(t);
+    const res = await t.api('POST', `/v1/payments/${p.id}/confirm`, { key: t.pk, body: confirmBody(p, '6212345678901234') });
+    expect(res.status).toBe(200);
+    expect(res.json.data).toMatchObject({ status: 'succeeded', payment_method: { card: { brand: 'unionpay', last4: '1234' } } });
+    const short = await createPayment(t);
+    const refusedShort = await t.api('POST', `/v1/payments/${short.id}/confirm`, { key: t.pk, body: confirmBody(short, '621234567890123') });
+    expect(refusedShort.json.error).toMatchObject({ code: 'invalid_number', param: 'card[number]' });
+  });
+
   it('A8 an expiry more than 19 years ahead → 400 invalid_expiry_year, nothing charged; 19 years ahead still pays (the frame\'s rule)', async () => {
     const year = new Date().getUTCFullYear();
     const confirmExpiry = async (exp_year: number | string, exp_month = 12) => {

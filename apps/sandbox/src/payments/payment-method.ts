@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { invalidRequest } from '../http/errors.ts';
-import { cardBrand, isExpired, normaliseCardNumber, passesLuhn } from '../cards.ts';
+import { cardBrand, isExpired, isValidCardNumber, normaliseCardNumber } from '../cards.ts';
 import { checkLiberianMobile, OPERATOR_NAMES } from '../phone.ts';
 import type { ConfirmMethod } from './confirm.ts';
 
@@ -64,7 +64,7 @@ export function toConfirmMethod(input: PaymentMethodInput, now: Date): ConfirmMe
   switch (input.type) {
     case 'card': {
       const number = normaliseCardNumber(input.card.number);
-      if (!/^\d{12,19}$/.test(number) || !passesLuhn(number)) {
+      if (!isValidCardNumber(number)) {
         throw invalidRequest('invalid_number', 'The card number is not a valid card number.', 'card[number]');
       }
       const expMonth = Number(input.card.exp_month);
