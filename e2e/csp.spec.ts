@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { accumulateFigures, frameReports, secretApi, startFixtureServer, watchEveryFrame, type FixtureServer } from './security-harness.ts';
-import { CardFrame, FRAME_TITLES, TEST_CARDS } from './support/pages/card-frame.ts';
+import { CardFrame, clickPayButton, FRAME_TITLES, TEST_CARDS } from './support/pages/card-frame.ts';
 import { serverPayment } from './support/pages/merchant.ts';
 import { collectPageErrors } from './support/pages/page-errors.ts';
 import { ThreeDsModal } from './support/pages/three-ds.ts';
@@ -147,7 +147,7 @@ test('the tabbed payment form under the strict nonce CSP: the MoMo tab pays with
   const form = page.frameLocator(`iframe[title="${FRAME_TITLES.payment}"]`);
   await form.getByRole('tab', { name: 'Mobile money' }).click({ timeout: 20_000 });
   await form.getByLabel('Mobile number').fill('0881158457');
-  await form.getByRole('button', { name: /^Pay/ }).click();
+  await clickPayButton(form);
   await expect(page.frameLocator(`iframe[title="${FRAME_TITLES.modal}"]`).getByRole('dialog')).toBeVisible({ timeout: 15_000 });
   await collectWhile(page, seen);
   await expect(page.getByLabel('result')).toHaveText('paymentIntent succeeded', { timeout: 20_000 });

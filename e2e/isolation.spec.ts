@@ -3,7 +3,7 @@
  * nothing the page receives — window messages, port messages — nor its DOM ever holds the number or
  * the CVC, and a barrage of junk postMessages from the page changes nothing and throws nowhere.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { CardFrame, FRAME_TITLES, TEST_CARDS } from './support/pages/card-frame.ts';
 import { openCheckout, serverPayment } from './support/pages/merchant.ts';
 import { collectPageErrors } from './support/pages/page-errors.ts';
@@ -73,15 +73,8 @@ test('the merchant page cannot read the frames (contentDocument is null, documen
 
 });
 
-test('nothing the merchant page receives or renders holds the card number or CVC', async ({ page }) => {
-  await page.addInitScript(recordMerchantTraffic, stack.merchantUrl);
-  await openCheckout(page, 'modal');
-  const card = new CardFrame(page);
-  await card.fill({ number: NUMBER, expiry: '12 / 34', cvc: CVC });
-  await card.cvc.blur();
-  await card.pay();
-  await expect(page.getByLabel('result')).toHaveText('paymentIntent succeeded');
-
+/** Asserts that nothing the merchant page received (recordMerchantTraffic) or renders holds the card number or CVC. */
+async function expectNoCardOnMerchantPage(page: Page): Promise<void> {
   const seen = await page.evaluate(() => ({
     traffic: (window as unknown as { __traffic: string[] }).__traffic,
     dom: document.documentElement.outerHTML,
@@ -96,6 +89,30 @@ test('nothing the merchant page receives or renders holds the card number or CVC
   expect(everything).not.toMatch(new RegExp(`["':\\s]${CVC}["\\s,}]`));
   // Expiry month and year are client-safe (they come back in payment_method.card, as with Stripe).
   expect(everything).not.toMatch(/"(cvc|number|card_number)"\s*:/);
+}
+
+test('nothing the merchant page receives or renders holds the card number or CVC', async ({ page }) => {
+  await page.addInitScript(recordMerchantTraffic, stack.merchantUrl);
+  await openCheckout(page, 'modal');
+  const card = new CardFrame(page);
+  await card.fill({ number: NUMBER, expiry: '12 / 34', cvc: CVC });
+  await card.cvc.blur();
+  await card.pay();
+  await expect(page.getByLabel('result')).toHaveText('paymentIntent succeeded');
+  await expectNoCardOnMerchantPage(page);
+});
+
+test('nothing the merchant page receives or renders holds the card number or CVC, autofill included (checklist A11)', async ({ page }) => {
+  await page.addInitScript(recordMerchantTraffic, stack.merchantUrl);
+  await openCheckout(page, 'modal');
+  const card = new CardFrame(page);
+  // Chromium's own card autofill (DevTools' Autofill.trigger), not values typed by the test.
+  await card.autofill({ number: NUMBER.replace(/\s/g, ''), name: 'Jane Doe', expiryMonth: '12', expiryYear: '2034', cvc: CVC });
+  await expect(card.number).toHaveValue(NUMBER);
+  await expect(card.cvc).toHaveValue(CVC);
+  await card.pay();
+  await expect(page.getByLabel('result')).toHaveText('paymentIntent succeeded');
+  await expectNoCardOnMerchantPage(page);
 });
 
 test('a barrage of junk postMessages from the merchant page changes nothing, throws nothing, and the form still pays', async ({ page }) => {

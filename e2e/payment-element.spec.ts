@@ -4,7 +4,7 @@
  * method the payment is confirmed with. MoMo provider and number are typed inside the frame.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { CardFrame, FRAME_TITLES, TEST_CARDS } from './support/pages/card-frame.ts';
+import { CardFrame, clickPayButton, FRAME_TITLES, TEST_CARDS } from './support/pages/card-frame.ts';
 import { openCheckout, serverPayment } from './support/pages/merchant.ts';
 
 interface Result {
@@ -47,7 +47,7 @@ test('MoMo tab: network and number typed in the frame, prompt approved, payment 
   await expect(frame.getByRole('tab', { name: 'Mobile money' })).toHaveAttribute('aria-selected', 'true');
   await frame.getByRole('radio', { name: 'Orange Money' }).check();
   await frame.getByLabel('Mobile number').fill('077 012 3456');
-  await frame.getByRole('button', { name: /^Pay/ }).click();
+  await clickPayButton(frame);
 
   const modal = page.frameLocator(`iframe[title="${FRAME_TITLES.modal}"]`);
   await expect(modal.getByRole('dialog', { name: 'Approve on your phone' })).toContainText('Orange Money', { timeout: 15_000 });
@@ -68,7 +68,7 @@ test('MoMo tab: a number of the other network is refused in the frame, without a
   });
   await frame.getByRole('tab', { name: 'Mobile money' }).click();
   await frame.getByLabel('Mobile number').fill('0770123456'); // Orange number, MTN selected by default
-  await frame.getByRole('button', { name: /^Pay/ }).click();
+  await clickPayButton(frame);
   await expect(frame.getByText('This is not an MTN number')).toBeVisible();
   await expect(frame.getByLabel('Mobile number')).toHaveAttribute('aria-invalid', 'true');
   expect(confirms).toEqual([]);
@@ -78,7 +78,7 @@ test('MoMo tab: a number of the other network is refused in the frame, without a
 test('wallet tab: pay opens the wallet modal; approving on the wallet page succeeds', async ({ page, context }) => {
   const { paymentId, frame, result } = await paymentElement(page);
   await frame.getByRole('tab', { name: 'Soxara wallet' }).click();
-  await frame.getByRole('button', { name: /^Pay/ }).click();
+  await clickPayButton(frame);
   const modal = page.frameLocator(`iframe[title="${FRAME_TITLES.modal}"]`);
   await expect(modal.getByRole('img', { name: /QR code/ })).toBeVisible({ timeout: 15_000 });
   const [walletPage] = await Promise.all([context.waitForEvent('page'), modal.getByRole('link', { name: 'Open Soxara on this device' }).click()]);

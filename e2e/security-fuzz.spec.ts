@@ -10,7 +10,7 @@
  */
 import { expect, test, type Frame, type Page } from '@playwright/test';
 import { accumulateFigures, frameReports, recordRequests, startTinyServer, succeededEvents, toApi, watchEveryFrame, type TinyServer } from './security-harness.ts';
-import { CardFrame, FRAME_TITLES, TEST_CARDS } from './support/pages/card-frame.ts';
+import { CardFrame, clickPayButton, FRAME_TITLES, TEST_CARDS } from './support/pages/card-frame.ts';
 import { openCheckout, serverPayment } from './support/pages/merchant.ts';
 import { collectPageErrors } from './support/pages/page-errors.ts';
 import { stack } from './support/stack.ts';
@@ -289,7 +289,7 @@ test('a third-origin page framing the merchant throws at it and its frames: noth
   await number.fill(TEST_CARDS.success);
   await inner.getByLabel('Expiry date').fill('12 / 34');
   await inner.getByLabel('Security code').fill('123');
-  await inner.getByRole('button', { name: /^Pay/ }).click();
+  await clickPayButton(inner);
   await expect(page.frameLocator('iframe[title="merchant"]').getByLabel('result')).toHaveText('paymentIntent succeeded', { timeout: 20_000 });
   const paymentId = await merchantFrame.locator('meta[name="payment-id"]').getAttribute('content');
   expect((await serverPayment(paymentId!)).status).toBe('succeeded');

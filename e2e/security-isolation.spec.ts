@@ -5,7 +5,7 @@
  */
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import { accumulateFigures, frameReports, isConfirm, recordRequests, startFixtureServer, startTinyServer, succeededEvents, watchEveryFrame, type FixtureServer, type TinyServer } from './security-harness.ts';
-import { FRAME_TITLES, TEST_CARDS } from './support/pages/card-frame.ts';
+import { clickPayButton, FRAME_TITLES, TEST_CARDS } from './support/pages/card-frame.ts';
 import { serverPayment } from './support/pages/merchant.ts';
 import { collectPageErrors } from './support/pages/page-errors.ts';
 import { stack } from './support/stack.ts';
@@ -41,7 +41,7 @@ function fields(frame: FrameLocator) {
     number: frame.getByLabel('Card number'),
     expiry: frame.getByLabel('Expiry date'),
     cvc: frame.getByLabel('Security code'),
-    pay: frame.getByRole('button', { name: /^Pay/ }),
+    pay: () => clickPayButton(frame),
   };
 }
 
@@ -79,17 +79,17 @@ test('two Soxara instances on one page: typing in one never reaches the other, a
   expect(await a.number.inputValue()).toBe(TEST_CARDS.success);
 
   // A pays with its card; B's payment and fields are untouched.
-  await a.pay.click();
+  await a.pay();
   await expect(page.getByLabel('result A')).toHaveText('paymentIntent succeeded');
   await expect(page.getByLabel('result B')).toHaveText('');
   expect((await serverPayment(paymentB)).status).toBe('requires_payment_method');
   expect(await b.number.inputValue()).toBe(TEST_CARDS.genericDecline);
 
   // B pays with its own (declined) card, then with a good one.
-  await b.pay.click();
+  await b.pay();
   await expect(page.getByLabel('result B')).toHaveText('error card_error card_declined');
   await b.number.fill(TEST_CARDS.success);
-  await b.pay.click();
+  await b.pay();
   await expect(page.getByLabel('result B')).toHaveText('paymentIntent succeeded');
   expect((await logOf(page, 'a')).results).toHaveLength(1);
   expect((await logOf(page, 'b')).results).toHaveLength(2);

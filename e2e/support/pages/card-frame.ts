@@ -3,6 +3,8 @@
  * by its title and driven through accessible labels only (what a screen reader user would use).
  */
 import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
+import { STEADY_MS } from '../../../apps/frames/src/shared/pay-guard.ts';
+import { en } from '../../../apps/frames/src/shared/i18n/en.ts';
 
 /** Titles the merchant script gives its iframes (packages/soxara-js/src/element.ts, modal-host.ts). */
 export const FRAME_TITLES = {
@@ -20,6 +22,25 @@ export const TEST_CARDS = {
   expired: '4000 0000 0000 0069',
   incorrectCvc: '4000 0000 0000 0127',
 } as const;
+
+/**
+ * Clicks the Pay button our frame draws as a customer does: once it has been on screen a moment. The
+ * frame ignores pointer clicks on a button shown less than STEADY_MS ago (the clickjacking guard,
+ * apps/frames/src/shared/pay-guard.ts), counted from the browser's first visibility report, which a
+ * loaded machine can deliver late; so, like a customer told "click Pay again", click again if told.
+ */
+export async function clickPayButton(frame: FrameLocator): Promise<void> {
+  const button = frame.getByRole('button', { name: /^Pay/ });
+  await expect(button).toBeEnabled({ timeout: 20_000 });
+  await new Promise((resolve) => setTimeout(resolve, STEADY_MS));
+  const ignored = frame.getByText(en.payClickIgnored);
+  for (let attempt = 0; ; attempt++) {
+    await button.click();
+    const wasIgnored = await ignored.waitFor({ state: 'visible', timeout: 300 }).then(() => true, () => false);
+    if (!wasIgnored || attempt === 2) return;
+    await new Promise((resolve) => setTimeout(resolve, STEADY_MS));
+  }
+}
 
 export class CardFrame {
   readonly iframe: Locator;
@@ -59,6 +80,70 @@ export class CardFrame {
   }
 
   async pay(): Promise<void> {
-    await this.payButton.click();
+    await clickPayButton(this.frame);
   }
+
+  /**
+   * A real paste into `field` (Ctrl/Cmd+V, inputType `insertFromPaste`) through the clipboard. The
+   * merchant page writes the clipboard: the cross-origin frame has no `clipboard-write` permission.
+   */
+  async paste(field: Locator, text: string): Promise<void> {
+    await this.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(this.page.url()).origin });
+    await this.page.evaluate((value) => navigator.clipboard.writeText(value), text);
+    await field.focus();
+    await this.page.keyboard.press('ControlOrMeta+V');
+  }
+
+  /**
+   * An IME composition of `text` into `field`, growing then committed, as a phone or CJK keyboard
+   * sends it (input events of inputType `insertCompositionText`): DevTools' Input.imeSetComposition
+   * and Input.insertText, which go to the focused frame.
+   */
+  async compose(field: Locator, text: string): Promise<void> {
+    await field.focus();
+    const cdp = await this.page.context().newCDPSession(this.page);
+    try {
+      await cdp.send('Input.imeSetComposition', { text: text.slice(0, 1), selectionStart: 1, selectionEnd: 1 });
+      await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+      await cdp.send('Input.insertText', { text });
+    } finally {
+      await cdp.detach();
+    }
+  }
+
+  /**
+   * Chromium's own credit-card autofill, as when the customer picks a saved card: DevTools'
+   * `Autofill.trigger` on the number field. The card frame is cross-site (an out-of-process iframe),
+   * so the CDP session is the frame's own, and the field is named by its backend node id there.
+   */
+  async autofill(card: SavedCard): Promise<void> {
+    await this.waitUntilReady();
+    const frame = await (await this.iframe.elementHandle())?.contentFrame();
+    if (!frame) throw new Error('the card frame is not on the page');
+    const cdp = await this.page.context().newCDPSession(frame);
+    try {
+      const { frameTree } = await cdp.send('Page.getFrameTree');
+      const { result } = await cdp.send('Runtime.evaluate', {
+        expression: `[...document.querySelectorAll('label')].find((label) => label.textContent === 'Card number')?.control`,
+      });
+      if (!result.objectId) throw new Error('no field labelled "Card number" in the card frame');
+      const { node } = await cdp.send('DOM.describeNode', { objectId: result.objectId });
+      await cdp.send('Autofill.enable');
+      // Chromium answers "Field not found" until its autofill agent has parsed the freshly drawn form.
+      await expect(() => cdp.send('Autofill.trigger', { fieldId: node.backendNodeId, frameId: frameTree.frame.id, card })).toPass({ timeout: 10_000 });
+    } finally {
+      await cdp.detach();
+    }
+  }
+}
+
+/** A card saved in the browser, in the shape of CDP's `Autofill.CreditCard`. */
+export interface SavedCard {
+  number: string;
+  name: string;
+  /** Two digits. */
+  expiryMonth: string;
+  /** Four digits. */
+  expiryYear: string;
+  cvc: string;
 }

@@ -3,7 +3,7 @@
  * kept after the same digit), checked by the card model, and never leave this frame except in
  * `card-collected` to the controller. The merchant hears only state: focus, blur, submit, escape.
  */
-import type { TargetedInputEvent } from 'preact';
+import type { TargetedCompositionEvent, TargetedInputEvent } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ElementFormProps } from '../shared/element-frame.ts';
 import { t } from '../shared/i18n.ts';
@@ -16,9 +16,21 @@ export interface CardFormProps extends ElementFormProps {
 }
 
 type InputEvent = TargetedInputEvent<HTMLInputElement>;
+/** What the field handlers read: an input event, or the end of an IME composition. */
+type FieldEvent = Pick<InputEvent, 'currentTarget'> & { inputType?: string };
 
 // Autofill and some keyboards fire input events without an inputType.
-const isDeletion = (event: InputEvent) => (event.inputType ?? '').startsWith('delete');
+const isDeletion = (event: FieldEvent) => (event.inputType ?? '').startsWith('delete');
+
+// An IME composition owns the field's text until it is committed: rewriting the value mid-way ends
+// it, and Chromium then puts the committed text beside our digits instead of over the composed ones
+// (`4` + `4111…` from one composed `4111…`). So a field is formatted once its composition ends.
+const formattedWhenTyped = (format: (event: FieldEvent) => void) => ({
+  onInput: (event: InputEvent) => {
+    if (!event.isComposing) format(event);
+  },
+  onCompositionEnd: (event: TargetedCompositionEvent<HTMLInputElement>) => format(event),
+});
 
 export function CardForm(props: CardFormProps) {
   const { state, locale } = props;
@@ -44,7 +56,7 @@ export function CardForm(props: CardFormProps) {
     for (const field of deferred.current.splice(0)) state.left[field].value = true;
   };
 
-  function onNumberInput(event: InputEvent) {
+  function onNumberInput(event: FieldEvent) {
     const el = event.currentTarget;
     const caret = el.selectionStart ?? el.value.length;
     const atEnd = caret >= el.value.length;
@@ -66,7 +78,7 @@ export function CardForm(props: CardFormProps) {
     if (atEnd && !isDeletion(event) && numberStatus(digits) === 'complete') expiryInput.current?.focus();
   }
 
-  function onExpiryInput(event: InputEvent) {
+  function onExpiryInput(event: FieldEvent) {
     const el = event.currentTarget;
     const caret = el.selectionStart ?? el.value.length;
     const atEnd = caret >= el.value.length;
@@ -81,7 +93,9 @@ export function CardForm(props: CardFormProps) {
     if (atEnd && !deleting && state.status.value.expiry === 'complete') cvcInput.current?.focus();
   }
 
-  function onCvcInput(event: InputEvent) {
+  function onCvcInput(event: FieldEvent) {
+    // The brand's length is applied here, not with maxLength: that counts characters, so `739` pasted
+    // with zero-width spaces between the digits would have lost its last digit.
     const el = event.currentTarget;
     const digits = digitsOf(el.value, state.info.value.cvcLength);
     state.cvc.value = digits;
@@ -137,7 +151,7 @@ export function CardForm(props: CardFormProps) {
             value={formatNumber(state.number.value)}
             aria-invalid={errors.number ? 'true' : 'false'}
             aria-describedby={describedBy('number')}
-            onInput={onNumberInput}
+            {...formattedWhenTyped(onNumberInput)}
             onBlur={leave('number')}
           />
           <BrandIcon brand={state.brand.value} label={t(lang, 'brandUnknown')} />
@@ -157,7 +171,7 @@ export function CardForm(props: CardFormProps) {
             value={state.expiry.value}
             aria-invalid={errors.expiry ? 'true' : 'false'}
             aria-describedby={describedBy('expiry')}
-            onInput={onExpiryInput}
+            {...formattedWhenTyped(onExpiryInput)}
             onBlur={leave('expiry')}
           />
         </div>
@@ -171,11 +185,10 @@ export function CardForm(props: CardFormProps) {
             class={fieldClass('cvc')}
             autocomplete="cc-csc"
             placeholder={state.info.value.cvcLength === 4 ? '1234' : t(lang, 'cvcPlaceholder')}
-            maxLength={4}
             value={state.cvc.value}
             aria-invalid={errors.cvc ? 'true' : 'false'}
             aria-describedby={describedBy('cvc')}
-            onInput={onCvcInput}
+            {...formattedWhenTyped(onCvcInput)}
             onBlur={leave('cvc')}
           />
         </div>
@@ -194,12 +207,16 @@ export function CardForm(props: CardFormProps) {
       </div>
       {props.showPayButton.value ? (
         <button
+          ref={props.payButton}
           type="submit"
           class="sx-pay"
           disabled={locked}
           aria-busy={props.busy.value ? 'true' : 'false'}
           onPointerDown={() => (payPressed.current = true)}
-          onClick={releasePay}
+          onClick={(event) => {
+            releasePay();
+            props.onPayClick(event);
+          }}
           onPointerCancel={releasePay}
           onPointerLeave={releasePay}
         >

@@ -89,6 +89,51 @@ describe('card frame', () => {
     expect(controller.of('card-collected')[1]).toEqual({ type: 'card-collected', id: 2, result: { card: { number: NUMBER, expMonth: 12, expYear: 2034, cvc: '123' } } });
   });
 
+  it('A2/A3 digits of other numeral systems typed among junk reach the controller as ASCII digits only', async () => {
+    const { merchant, controller, toController, input } = await mount();
+    type(input('Card number'), 'abc+.😀\u200b\u202e');
+    expect(input('Card number').value).toBe('');
+    type(input('Card number'), '４２٤٢\u200b4242 abc+.😀 ४२४२\u202e𝟒𝟐𝟒𝟐\u202c');
+    type(input('Expiry date'), '١٢/٣٤', 'insertFromPaste');
+    type(input('Security code'), '７\u200b٣\u200b9😀', 'insertFromPaste');
+    expect(input('Card number').value).toBe('4242 4242 4242 4242');
+    expect(input('Expiry date').value).toBe('12 / 34');
+    expect(input('Security code').value).toBe('739');
+    toController.postMessage({ type: 'collect-card', id: 1 });
+    await vi.waitFor(() => expect(controller.of('card-collected')).toHaveLength(1));
+    expect(controller.of('card-collected')[0].result).toEqual({ card: { number: NUMBER, expMonth: 12, expYear: 2034, cvc: '739' } });
+    expect(merchant.of('change').at(-1).state).toMatchObject({ complete: true, brand: 'visa' });
+  });
+
+  it('A10 a 10 kB paste into the number holds the brand maximum and the card still collects', async () => {
+    const { controller, toController, input } = await mount();
+    type(input('Card number'), '4111 1111 1111 1111 003 '.padEnd(10_240, '9876 '), 'insertFromPaste');
+    // Visa's maximum, 19 digits (card-validator's gaps put no space after the 16th).
+    expect(input('Card number').value.replace(/ /g, '')).toBe('4111111111111111003');
+    type(input('Expiry date'), '12/34');
+    type(input('Security code'), '123');
+    toController.postMessage({ type: 'collect-card', id: 1 });
+    await vi.waitFor(() => expect(controller.of('card-collected')).toHaveLength(1));
+    expect(controller.of('card-collected')[0].result.card).toMatchObject({ number: '4111111111111111003' });
+  });
+
+  it('A10 an IME composition is left alone while it runs and formatted once it ends', async () => {
+    const { controller, toController, input } = await mount();
+    const number = input('Card number');
+    // A 19-digit Visa in Arabic-Indic digits, then 10 kB more.
+    const composed = '٤١١١١١١١١١١١١١١١٠٠٣'.padEnd(10_240, '٩');
+    number.value = composed;
+    number.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertCompositionText', isComposing: true }));
+    expect(number.value).toBe(composed);
+    number.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: composed }));
+    expect(number.value.replace(/ /g, '')).toBe('4111111111111111003');
+    type(input('Expiry date'), '12/34');
+    type(input('Security code'), '123');
+    toController.postMessage({ type: 'collect-card', id: 1 });
+    await vi.waitFor(() => expect(controller.of('card-collected')).toHaveLength(1));
+    expect(controller.of('card-collected')[0].result.card).toMatchObject({ number: '4111111111111111003' });
+  });
+
   it('shows the amount, goes busy on request, and announces a decline', async () => {
     const { toController, root } = await mount();
     toController.postMessage({ type: 'payment-summary', amount: 1250, currency: 'USD' });

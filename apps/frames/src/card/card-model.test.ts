@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { caretAfterDigits, cvcStatus, digitsOf, expiryProblem, expiryStatus, formatExpiry, formatNumber, numberInfo, numberStatus, parseExpiry } from './card-model.ts';
+import { caretAfterDigits, cvcStatus, digitsOf, expiryProblem, expiryStatus, formatExpiry, formatNumber, MAX_NUMBER_DIGITS, numberInfo, numberStatus, parseExpiry } from './card-model.ts';
 
 const digitString = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });
 
@@ -158,5 +158,109 @@ describe('checklist rows A6 and A7 (shared/research/security.md §6)', () => {
     expect(numberInfo('6212345678901001').brand).toBe('unionpay');
     expect(numberStatus('6212345678901001')).toBe('complete');
     expect(numberStatus('6212345678901000003')).toBe('complete');
+  });
+});
+
+describe('checklist rows A2, A3, A5, A8 and A10 (shared/research/security.md §6)', () => {
+  // The zero of some numeral systems a phone keyboard may type: ASCII, Arabic-Indic, Eastern
+  // Arabic-Indic (Persian, Urdu), Devanagari, Bengali, Thai, full-width, and two runs of the
+  // mathematical digits, which sit back to back (bold, then double-struck) outside the BMP.
+  const ZEROS = [0x30, 0x660, 0x6f0, 0x966, 0x9e6, 0xe50, 0xff10, 0x1d7ce, 0x1d7d8, 0x1d7f6];
+  const inSystem = (digits: string, zero: number) => [...digits].map((d) => String.fromCodePoint(zero + Number(d))).join('');
+  // Letters, `+`, `.`, emoji (one of them a ZWJ sequence), zero-width characters and bidi controls.
+  const JUNK = ['a', 'Z', 'é', '+', '.', ',', ' ', '😀', '👩‍💳', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u200e', '\u200f', '\u202a', '\u202e', '\u202c', '\u2066', '\u2067', '\u2069', '\u061c'];
+
+  it('A2 full-width, Arabic-Indic and other Unicode decimal digits count as their ASCII digits', () => {
+    expect(digitsOf('４２４２ ４２４２ ４２４２ ４２４２')).toBe('4242424242424242');
+    expect(digitsOf('٤٢٤٢ ٤٢٤٢ ٤٢٤٢ ٤٢٤٢')).toBe('4242424242424242');
+    expect(digitsOf('۴۲۴۲')).toBe('4242');
+    expect(digitsOf('४२४२')).toBe('4242');
+    expect(digitsOf('𝟒𝟐𝟒𝟐')).toBe('4242');
+    expect(formatNumber(digitsOf('٣٧٨٢٨٢٢٤٦٣١٠٠٠٥'))).toBe('3782 822463 10005');
+    fc.assert(
+      fc.property(digitString(0, 25), fc.constantFrom(...ZEROS), (digits, zero) => {
+        expect(digitsOf(inSystem(digits, zero))).toBe(digits);
+      }),
+    );
+  });
+
+  it('A2 letters, +, ., emoji and A3 zero-width or bidi controls among the digits are dropped', () => {
+    expect(digitsOf('4242abc+.😀4242')).toBe('42424242');
+    expect(digitsOf('4242\u200b4242\u200e4242\u202e4242\u202c')).toBe('4242424242424242');
+    expect(digitsOf('\u2067٤٢٤٢\u2069 ４２４２\ufeff')).toBe('42424242');
+    expect(digitsOf('abc+.😀\u200b\u202e')).toBe('');
+    // Digits of any system with junk anywhere in between: the digits, in order, in ASCII.
+    const piece = fc.oneof(
+      fc.tuple(digitString(1, 1), fc.constantFrom(...ZEROS)).map(([digit, zero]) => ({ text: inSystem(digit, zero), digit })),
+      fc.constantFrom(...JUNK).map((text) => ({ text, digit: '' })),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const typed = pieces.map((p) => p.text).join('');
+        expect(digitsOf(typed)).toBe(pieces.map((p) => p.digit).join(''));
+      }),
+    );
+  });
+
+  it('A2/A3 whatever comes in, only ASCII digits come out, and the expiry shows only those', () => {
+    // Any code point, lone surrogates included (fast-check's own 'binary' strings take seconds to
+    // warm up on a loaded machine). formatNumber only ever gets digitsOf's output.
+    const codePoint = fc.integer({ min: 0, max: 0x10ffff }).map((code) => String.fromCodePoint(code));
+    fc.assert(
+      fc.property(fc.array(codePoint, { maxLength: 60 }).map((points) => points.join('')), (input) => {
+        expect(digitsOf(input)).toMatch(/^[0-9]*$/);
+        expect(formatExpiry(input)).toMatch(/^[0-9 /]*$/);
+        expect(digitsOf(input, 4).length).toBeLessThanOrEqual(4);
+      }),
+    );
+  });
+
+  it('A2/A3 the expiry reads whole dates in other digits or with invisible characters the same way', () => {
+    expect(formatExpiry('١٢/٣٤')).toBe('12 / 34');
+    expect(formatExpiry('１２／２０３４')).toBe('12 / 34');
+    expect(formatExpiry('1\u200b/34')).toBe('01 / 34');
+    expect(formatExpiry('\u202b12/2034\u202c')).toBe('12 / 34');
+    expect(formatExpiry('1x2y3z4')).toBe('12 / 34');
+    expect(formatExpiry('12 2034')).toBe('12 / 34');
+  });
+
+  it('A5 Amex with 16 digits is invalid; Visa with 17 digits is never complete', () => {
+    // Both pass Luhn: only the brand's lengths refuse them (Amex 15; Visa 16, 18 or 19).
+    expect(numberStatus('3782822463100003')).toBe('invalid');
+    expect(numberStatus('42424242424242426')).toBe('incomplete');
+    // What the field keeps of the Amex (its 15-digit maximum) fails Luhn and shows as invalid at once.
+    expect(numberInfo('3782822463100003').maxLength).toBe(15);
+    expect(numberStatus('378282246310000')).toBe('invalid');
+  });
+
+  it('A8 an expiry up to 19 years ahead is valid, 20 years ahead is refused (card-validator\'s rule)', () => {
+    const now = new Date();
+    const yy = (offset: number) => String((now.getFullYear() + offset) % 100).padStart(2, '0');
+    expect(expiryStatus(`12 / ${yy(19)}`)).toBe('complete');
+    expect(parseExpiry(`12 / ${yy(19)}`)).toEqual({ month: 12, year: now.getFullYear() + 19 });
+    expect(expiryStatus(`01 / ${yy(20)}`)).toBe('invalid');
+    expect(expiryProblem(`01 / ${yy(20)}`)).toBe('year');
+    expect(parseExpiry(`01 / ${yy(20)}`)).toBeNull();
+    // Autofill's four-digit year gives the same answer.
+    expect(expiryStatus(formatExpiry(`01/${now.getFullYear() + 20}`))).toBe('invalid');
+  });
+
+  it('A8 the row\'s other inputs: 13/30 and 00/30 are bad months, 2/3 is incomplete, 0230 and 02 / 2030 read as 02 / 30', () => {
+    expect(expiryProblem(formatExpiry('13/30'))).toBe('month');
+    expect(formatExpiry('00/30')).toBe('00 / 30');
+    expect(expiryProblem(formatExpiry('00/30'))).toBe('month');
+    expect(formatExpiry('2/3')).toBe('02 / 3');
+    expect(expiryStatus(formatExpiry('2/3'))).toBe('incomplete');
+    for (const input of ['0230', '02 / 2030', '02/30', '2/30', '02-2030']) expect(formatExpiry(input)).toBe('02 / 30');
+  });
+
+  it('A10 a 10 kB paste is read without trouble, down to the digits the field can hold', () => {
+    const paste = '4111 1111 1111 1111 003 '.padEnd(10_240, '9876 ');
+    const digits = digitsOf(paste, MAX_NUMBER_DIGITS);
+    expect(digits).toBe('4111111111111111003');
+    expect(digits.slice(0, numberInfo(digits).maxLength)).toBe(digits);
+    expect(numberStatus(digits)).toBe('complete');
+    const amex = digitsOf('3782 822463 10005'.padEnd(10_240, ' 3782'), MAX_NUMBER_DIGITS);
+    expect(amex.slice(0, numberInfo(amex).maxLength)).toBe('378282246310005');
   });
 });

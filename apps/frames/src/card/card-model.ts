@@ -35,8 +35,31 @@ export interface NumberInfo {
 
 const UNKNOWN: NumberInfo = { brand: 'unknown', gaps: [4, 8, 12], lengths: [16], maxLength: MAX_NUMBER_DIGITS, cvcLength: 3 };
 
+/**
+ * The digits of what the customer typed, pasted or autofilled, as ASCII: any Unicode decimal digit
+ * counts as the digit it is (full-width `４`, Arabic-Indic `٤`, Devanagari `४`: a phone keyboard set to
+ * another numeral system still pays); everything else (letters, `+`, emoji, zero-width and bidi
+ * controls) is dropped. Nothing but `0`–`9` ever reaches the card state, hence the controller.
+ */
 export function digitsOf(value: string, max = Number.POSITIVE_INFINITY): string {
-  return value.replace(/\D/g, '').slice(0, max);
+  return withAsciiDigits(value).replace(/\D/g, '').slice(0, max);
+}
+
+/** Unicode decimal digits as ASCII ones, invisible format characters (zero-width, bidi) removed, the rest kept. */
+function withAsciiDigits(value: string): string {
+  return value.replace(/\p{Cf}/gu, '').replace(/(?![0-9])\p{Nd}/gu, (digit) => String(decimalValue(digit)));
+}
+
+// JS has no API for a character's numeric value, and a table of every numeral system would strain
+// the card frame's budget. Unicode's stability policy keeps decimal digits (General_Category Nd) in
+// runs of ten, 0 to 9 in order, and some runs sit back to back (the mathematical digits), so a
+// digit's value is its distance from the start of its block, modulo 10 (checked once against every
+// Nd character in Python's unicodedata).
+function decimalValue(digit: string): number {
+  const code = digit.codePointAt(0) ?? 0;
+  let start = code;
+  while (/\p{Nd}/u.test(String.fromCodePoint(start - 1))) start--;
+  return (code - start) % 10;
 }
 
 export function numberInfo(digits: string): NumberInfo {
@@ -68,8 +91,9 @@ export function formatNumber(digits: string): string {
  * added as soon as the month is whole, except while deleting (else Backspace could never remove it).
  */
 export function formatExpiry(input: string, deleting = false): string {
-  // Autofill and pastes bring whole dates: `1/34`, `12/2034`, `12-34`.
-  const whole = /^\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})\s*$/.exec(input);
+  // Autofill and pastes bring whole dates: `1/34`, `12/2034`, `12-34`, `１２／２０３４` (a full-width
+  // keyboard), `12 2034`. Any non-digits part month from year.
+  const whole = /^\D*(\d{1,2})\D+(\d{4}|\d{2})\D*$/.exec(withAsciiDigits(input));
   if (whole && !(whole[1] === '0' || whole[1] === '00')) {
     const [, month = '', year = ''] = whole;
     return `${month.padStart(2, '0')} / ${year.slice(-2)}`;

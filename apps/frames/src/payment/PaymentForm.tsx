@@ -71,6 +71,8 @@ export function PaymentForm(props: PaymentFormProps) {
             onSubmit={props.onSubmit}
             onEscape={props.onEscape}
             onFocusChange={props.onFocusChange}
+            payButton={props.payButton}
+            onPayClick={props.onPayClick}
           />
         ) : (
           <OtherMethodForm {...props} method={selected.value} />
@@ -157,7 +159,14 @@ function OtherMethodForm(props: PaymentFormProps & { method: 'momo' | 'soxara_wa
         {props.declineError.value ? <p class="sx-error">{props.declineError.value.message}</p> : null}
       </div>
       {props.showPayButton.value ? (
-        <button type="submit" class="sx-pay" disabled={locked} aria-busy={props.busy.value ? 'true' : 'false'}>
+        <button
+          ref={props.payButton}
+          type="submit"
+          class="sx-pay"
+          disabled={locked}
+          aria-busy={props.busy.value ? 'true' : 'false'}
+          onClick={props.onPayClick}
+        >
           {props.busy.value
             ? t(lang, 'processing')
             : props.payLabel.value

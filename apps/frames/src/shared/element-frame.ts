@@ -20,7 +20,9 @@ import {
 } from '@soxara/protocol';
 import { watchHeight } from '../card/resize.ts';
 import { applyAppearance } from './appearance.ts';
+import { t } from './i18n.ts';
 import { formatMoney } from './money.ts';
+import { createPayGuard } from './pay-guard.ts';
 
 export interface ElementFrameHooks {
   /** Moves focus to the form's first control (the merchant called `element.focus()`). */
@@ -43,6 +45,10 @@ export interface ElementFormCallbacks {
   onSubmit(): void;
   onEscape(): void;
   onFocusChange(focused: boolean): void;
+  /** Ref callback for the pay button, which the pay guard watches (pay-guard.ts). */
+  payButton(button: HTMLButtonElement | null): void;
+  /** The pay button's click: cancelled, with the reason shown, when the pay guard refuses it. */
+  onPayClick(event: MouseEvent): void;
 }
 
 /** What every element form component is drawn with: the frame's signals and its callbacks. */
@@ -57,6 +63,7 @@ export interface ElementFrame {
   showPayButton: ReadonlySignal<boolean>;
   busy: ReadonlySignal<boolean>;
   disabled: ReadonlySignal<boolean>;
+  /** What the last press of Pay came to: a decline, or a click the pay guard ignored. */
   declineError: ReadonlySignal<ErrorInfo | null>;
   controller: Line<ElementToController>;
   /**
@@ -123,6 +130,7 @@ export function connectElementFrame(
   const payLabel = computed(() => (summary.value ? formatMoney(summary.value.amount, summary.value.currency, locale.value) : null));
   const showPayButton = computed(() => options.value?.showPayButton ?? false);
   const disabled = computed(() => options.value?.disabled ?? false);
+  const payGuard = createPayGuard();
   const form: ElementFormCallbacks = {
     onReady() {
       // Before the first measurement, which forces a layout: `ready` needs the inputs, not their size.
@@ -135,6 +143,14 @@ export function connectElementFrame(
     },
     onEscape: () => merchant.send({ type: 'escape' }),
     onFocusChange: (focused) => merchant.send({ type: focused ? 'focus' : 'blur' }),
+    payButton: payGuard.watch,
+    onPayClick(event) {
+      if (payGuard.allows(event)) return;
+      event.preventDefault();
+      // For the merchant's developer: styles on the page can hide the button from the browser for good.
+      console.warn('Soxara: Pay click ignored: the button just appeared or moved, or is covered or see-through (opacity, filter or transform around the frame).');
+      declineError.value = { type: 'validation_error', code: 'pay_click_ignored', message: t(locale.value, 'payClickIgnored') };
+    },
   };
 
   return {

@@ -16,4 +16,5 @@ export const en = {
   expiryInvalid: "Your card's expiry year is invalid.",
   cvcIncomplete: "Your card's security code is incomplete.",
   brandUnknown: 'Card',
+  payClickIgnored: "The pay button was covered or had just moved, so we didn't take that click. Check the amount and click Pay again.",
 } as const;

@@ -18,4 +18,5 @@ export const fr: Messages = {
   expiryInvalid: "L'année d'expiration est invalide.",
   cvcIncomplete: 'Le code de sécurité est incomplet.',
   brandUnknown: 'Carte',
+  payClickIgnored: "Le bouton de paiement était masqué ou venait de bouger : ce clic n'a pas été pris en compte. Vérifiez le montant et cliquez à nouveau sur Payer.",
 };
