@@ -4,7 +4,8 @@
  * SOXARA_MOMO_DELAY_MS.
  *
  * Refund failures follow Stripe: a payment made with card 4000 0000 0000 5126 succeeds, but every refund
- * of it fails asynchronously (`refund.failed`, `failure_reason: expired_or_canceled_card`).
+ * of it fails asynchronously (`refund.failed`, `failure_reason: expired_or_canceled_card`). So does
+ * 4000 0000 0000 0119, Stripe's `processing_error` decline.
  */
 
 export type CardOutcome =
@@ -39,6 +40,13 @@ export const TEST_CARDS: Readonly<Record<string, CardOutcome>> = {
     code: 'incorrect_cvc',
     declineCode: 'incorrect_cvc',
     message: "Your card's security code is incorrect.",
+  },
+  // Stripe's: a decline that is nobody's fault (the issuer could not be reached); the customer may retry.
+  '4000000000000119': {
+    kind: 'decline',
+    code: 'processing_error',
+    declineCode: 'processing_error',
+    message: 'An error occurred while processing your card. Try again in a little bit.',
   },
   '4000000000005126': { kind: 'succeed_refunds_fail' },
 };

@@ -337,23 +337,24 @@ describe('D. Confirm and network (sandbox side)', () => {
     recordFigures('idempotency', { two_tab_races: 5, two_tab_double_charges: 0, two_tab_refusals: refusals });
   });
 
-  it('D12 four declines in a row (generic, insufficient funds, expired, incorrect CVC) charge nothing; the payment stays reusable and the fifth attempt charges once', async () => {
+  it('D12 five declines in a row (generic, insufficient funds, expired, incorrect CVC, processing error) charge nothing; the payment stays reusable and the sixth attempt charges once', async () => {
     const p = await createPayment(t);
     const declines = [
       ['4000000000000002', 'card_declined', 'generic_decline'],
       ['4000000000009995', 'card_declined', 'insufficient_funds'],
       ['4000000000000069', 'expired_card', 'expired_card'],
       ['4000000000000127', 'incorrect_cvc', 'incorrect_cvc'],
+      ['4000000000000119', 'processing_error', 'processing_error'],
     ] as const;
     for (const [number, code, declineCode] of declines) {
       const res = await t.api('POST', `/v1/payments/${p.id}/confirm`, { key: t.pk, body: confirmBody(p, number), headers: idem(uid('d12')) });
       expect(res.status).toBe(402);
       expect(res.json.error).toMatchObject({ type: 'card_error', code, decline_code: declineCode, payment_intent: { status: 'requires_payment_method' } });
     }
-    expect(count('payment.failed', byId(p.id))).toBe(4);
+    expect(count('payment.failed', byId(p.id))).toBe(5);
     expect(count('payment.succeeded', byId(p.id))).toBe(0);
-    const fifth = await t.api('POST', `/v1/payments/${p.id}/confirm`, { key: t.pk, body: confirmBody(p) });
-    expect(fifth.json.data).toMatchObject({ status: 'succeeded', last_payment_error: null });
+    const sixth = await t.api('POST', `/v1/payments/${p.id}/confirm`, { key: t.pk, body: confirmBody(p) });
+    expect(sixth.json.data).toMatchObject({ status: 'succeeded', last_payment_error: null });
     expect(count('payment.succeeded', byId(p.id))).toBe(1);
   });
 

@@ -89,6 +89,7 @@ describe('card confirm', () => {
     ['4000000000009995', 'card_declined', 'insufficient_funds'],
     ['4000000000000069', 'expired_card', 'expired_card'],
     ['4000000000000127', 'incorrect_cvc', 'incorrect_cvc'],
+    ['4000000000000119', 'processing_error', 'processing_error'],
   ] as const;
 
   it('4242 succeeds with the publishable key and emits payment.succeeded', async () => {
