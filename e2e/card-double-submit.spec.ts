@@ -3,14 +3,14 @@
  * merchant script returns the in-flight promise, and the sandbox sees one successful confirm.
  */
 import { expect, test } from '@playwright/test';
-import { CardFrame, TEST_CARDS } from './support/pages/card-frame.ts';
+import { CardFrame, payButtonOnScreen, TEST_CARDS } from './support/pages/card-frame.ts';
 import { openCheckout, serverEvents, serverPayment } from './support/pages/merchant.ts';
 
 test('double-clicking the pay button charges once', async ({ page }) => {
   const { paymentId } = await openCheckout(page, 'modal');
   const card = new CardFrame(page);
   await card.fill({ number: TEST_CARDS.success });
-  await card.payButton.dblclick();
+  await (await payButtonOnScreen(card.frame)).dblclick();
   await expect(page.getByLabel('result')).toHaveText('paymentIntent succeeded');
   await page.waitForTimeout(500);
   const results = await page.evaluate(() => (window as unknown as { __soxara: { results: unknown[] } }).__soxara.results);

@@ -4,7 +4,7 @@
  * merchants with their own button.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { CardFrame, TEST_CARDS } from './support/pages/card-frame.ts';
+import { CardFrame, payButtonOnScreen, TEST_CARDS } from './support/pages/card-frame.ts';
 import { openCheckout, serverPayment } from './support/pages/merchant.ts';
 import { collectPageErrors } from './support/pages/page-errors.ts';
 
@@ -63,10 +63,11 @@ test('clicking Pay straight from an incomplete field is not lost when the field\
   const { paymentId } = await openCheckout(page, 'result');
   const card = new CardFrame(page);
   await card.waitUntilReady();
+  const payButton = await payButtonOnScreen(card.frame);
   await card.number.fill('4242 4242 4242');
   // The number field still has focus: the mouse press on Pay blurs it, which used to show its error
   // above the button and move the button away between mousedown and mouseup.
-  await card.payButton.click();
+  await payButton.click();
   await expect(page.getByLabel('result')).toHaveText(/^error validation_error incomplete_number/);
   await expect(card.frame.getByText('Your card number is incomplete.')).toBeVisible();
   expect((await serverPayment(paymentId)).status).toBe('requires_payment_method');

@@ -30,9 +30,7 @@ export const TEST_CARDS = {
  * loaded machine can deliver late; so, like a customer told "click Pay again", click again if told.
  */
 export async function clickPayButton(frame: FrameLocator): Promise<void> {
-  const button = frame.getByRole('button', { name: /^Pay/ });
-  await expect(button).toBeEnabled({ timeout: 20_000 });
-  await new Promise((resolve) => setTimeout(resolve, STEADY_MS));
+  const button = await payButtonOnScreen(frame);
   const ignored = frame.getByText(en.payClickIgnored);
   for (let attempt = 0; ; attempt++) {
     await button.click();
@@ -40,6 +38,14 @@ export async function clickPayButton(frame: FrameLocator): Promise<void> {
     if (!wasIgnored || attempt === 2) return;
     await new Promise((resolve) => setTimeout(resolve, STEADY_MS));
   }
+}
+
+/** The frame's Pay button, once a customer could have seen it long enough for the guard to take a click. */
+export async function payButtonOnScreen(frame: FrameLocator): Promise<Locator> {
+  const button = frame.getByRole('button', { name: /^Pay/ });
+  await expect(button).toBeEnabled({ timeout: 20_000 });
+  await new Promise((resolve) => setTimeout(resolve, STEADY_MS));
+  return button;
 }
 
 export class CardFrame {
