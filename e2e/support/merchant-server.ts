@@ -46,6 +46,7 @@ const checkoutPages: Record<string, { fixture: string; csp?: 'strict' | 'no-fram
   '/coep-credentialless': { fixture: 'coep.html', headers: crossOriginIsolated('credentialless') },
   '/clickjack': { fixture: 'clickjack.html' },
   '/remount': { fixture: 'remount.html' },
+  '/sri': { fixture: 'sri.html' },
 };
 
 interface CreatedPayment {

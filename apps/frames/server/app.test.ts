@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createJsApp } from './app.ts';
 import { startJsServer, type JsServer } from './main.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'soxara-js-'));
@@ -95,5 +97,77 @@ describe('JS server', () => {
     for (const bad of ['/frames/assets/..%2Fcard.html', '/frames/..%2F..%2Fpackage.json', '/frames/missing.html', '/frames/assets/x.exe']) {
       expect((await fetch(`${server.url}${bad}`)).status).toBe(404);
     }
+  });
+});
+
+describe('the pinnable script: /v1/soxara.<hash>.js and /v1/integrity.json (checklist C1)', () => {
+  const sha384 = (bytes: string | Uint8Array) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+  const versionedName = (bytes: string) => `soxara.${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.js`;
+  const manifest = async () => (await (await fetch(`${server.url}/v1/integrity.json`)).json()) as { url: string; integrity: string };
+
+  it('C1 the manifest names the versioned URL and the sha384 of the bytes /v1 serves', async () => {
+    const build = 'window.Soxara=function(){};/* build A */';
+    writeFileSync(script, build);
+    const response = await fetch(`${server.url}/v1/integrity.json`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await response.json()).toEqual({ url: `${server.url}/v1/${versionedName(build)}`, integrity: sha384(build) });
+    const evergreen = new Uint8Array(await (await fetch(`${server.url}/v1`)).arrayBuffer());
+    expect(sha384(evergreen)).toBe(sha384(build));
+  });
+
+  it('C1 serves the versioned URL immutable, with CORS for crossorigin="anonymous" and CORP, in every encoding', async () => {
+    const build = `window.Soxara=function(){};/* build B */${'//padding so that compression pays\n'.repeat(40)}`;
+    writeFileSync(script, build);
+    const { url, integrity } = await manifest();
+    expect(url).toMatch(/\/v1\/soxara\.[0-9a-f]{16}\.js$/);
+    for (const encoding of ['identity', 'gzip', 'br']) {
+      const response = await fetch(url, { headers: { 'Accept-Encoding': encoding } });
+      expect(response.status, encoding).toBe(200);
+      expect(response.headers.get('content-encoding') ?? 'identity', encoding).toBe(encoding);
+      expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+      expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(response.headers.get('access-control-allow-origin')).toBe('*');
+      expect(response.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      // SRI hashes the decoded body: the same integrity whatever the transfer encoding.
+      expect(sha384(new Uint8Array(await response.arrayBuffer())), encoding).toBe(integrity);
+    }
+  });
+
+  it('C1 answers 404 for an unknown hash, and for the old hash once the script is rebuilt', async () => {
+    const before = 'window.Soxara=function(){};/* build C */';
+    writeFileSync(script, before);
+    const old = await manifest();
+    expect((await fetch(old.url)).status).toBe(200);
+    for (const bad of ['/v1/soxara.0000000000000000.js', '/v1/soxara.abc.js', '/v1/soxara.ABCDEF0123456789.js', '/v1/soxara.js', '/v1/integrity.js']) {
+      const response = await fetch(`${server.url}${bad}`);
+      expect(response.status, bad).toBe(404);
+    }
+    const unknown = await fetch(`${server.url}/v1/soxara.0000000000000000.js`);
+    expect(unknown.headers.get('cache-control')).toBe('no-store');
+
+    const after = 'window.Soxara=function(){};/* build D, a rebuild */';
+    writeFileSync(script, after);
+    const current = await manifest();
+    expect(current.url).not.toBe(old.url);
+    expect(current.integrity).toBe(sha384(after));
+    expect((await fetch(old.url)).status).toBe(404);
+    expect(await (await fetch(current.url)).text()).toBe(after);
+    expect(await (await fetch(`${server.url}/v1`)).text()).toBe(after);
+  });
+
+  it('C1 names the configured public URL in the manifest, and says so when the script is not built', async () => {
+    const pinned = createJsApp({ apiUrl: 'http://127.0.0.1:4010', framesDist: dist, merchantScript: script, publicUrl: 'https://js.soxara.example/' });
+    const body = (await (await pinned.request('http://127.0.0.1:4020/v1/integrity.json')).json()) as { url: string };
+    expect(body.url).toMatch(/^https:\/\/js\.soxara\.example\/v1\/soxara\.[0-9a-f]{16}\.js$/);
+
+    const unbuilt = createJsApp({ apiUrl: 'http://127.0.0.1:4010', framesDist: dist, merchantScript: path.join(root, 'missing.js') });
+    const missing = await unbuilt.request('http://127.0.0.1:4020/v1/integrity.json');
+    expect(missing.status).toBe(503);
+    expect(await missing.text()).toMatch(/not built/);
+    expect((await unbuilt.request(`http://127.0.0.1:4020${new URL(body.url).pathname}`)).status).toBe(404);
   });
 });

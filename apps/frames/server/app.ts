@@ -1,6 +1,7 @@
 /**
- * The JS origin's routes: the merchant script at /v1, the frame pages and their assets under
- * /frames/, and /health. Everything else is a 404.
+ * The JS origin's routes: the merchant script at /v1 (evergreen) and at /v1/soxara.<hash>.js with its
+ * manifest /v1/integrity.json (pinnable with SRI, see pinned-script.ts), the frame pages and their
+ * assets under /frames/, and /health. Everything else is a 404.
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import { EncodedFiles, pickEncoding, type Encoded } from './encoded-files.ts';
 import { assetPath, framePagePath, injectApiUrl } from './frame-pages.ts';
+import { pinnedScript } from './pinned-script.ts';
 import { COMMON_HEADERS, frameDocumentHeaders } from './security-headers.ts';
 
 export interface JsAppConfig {
@@ -17,6 +19,11 @@ export interface JsAppConfig {
   framesDist: string;
   /** packages/soxara-js/dist/soxara.js */
   merchantScript: string;
+  /**
+   * This server's origin as browsers reach it (e.g. https://js.soxara.com), for the absolute URL in
+   * /v1/integrity.json. Without it, the origin the request was made to.
+   */
+  publicUrl?: string;
 }
 
 export function createJsApp(config: JsAppConfig): Hono {
@@ -24,8 +31,12 @@ export function createJsApp(config: JsAppConfig): Hono {
   const app = new Hono();
   const files = new EncodedFiles();
   const pageBody = (body: Buffer) => new TextEncoder().encode(injectApiUrl(body.toString('utf8'), apiOrigin));
-  // The current build is compressed at start, off the first customer's path.
-  void prewarm([config.merchantScript], config.framesDist, (file) => files.get(file, file.endsWith('.html') ? pageBody : undefined));
+  const publicOrigin = config.publicUrl === undefined ? null : new URL(config.publicUrl).origin;
+  // The current build is compressed (and the merchant script hashed) at start, off the first customer's path.
+  void prewarm([config.merchantScript], config.framesDist, async (file) => {
+    const body = await files.get(file, file.endsWith('.html') ? pageBody : undefined);
+    if (body && file === config.merchantScript) pinnedScript(body);
+  });
 
   app.use(async (c, next) => {
     await next();
@@ -37,12 +48,41 @@ export function createJsApp(config: JsAppConfig): Hono {
 
   app.get('/health', (c) => c.json({ ok: true }));
 
+  const notBuilt = (c: Context) => c.text('soxara.js is not built yet: run `pnpm build` (packages/soxara-js).\n', 503, { 'Cache-Control': 'no-store' });
+
   app.get('/v1', async (c) => {
     const script = await files.get(config.merchantScript);
-    if (!script) return c.text('soxara.js is not built yet: run `pnpm build` (packages/soxara-js).\n', 503, { 'Cache-Control': 'no-store' });
+    if (!script) return notBuilt(c);
     return send(c, script, {
       'Content-Type': 'text/javascript; charset=utf-8',
       'Cache-Control': 'public, max-age=300',
+      'Access-Control-Allow-Origin': '*',
+    });
+  });
+
+  // The same bytes under their content address. CORS is not optional here: a cross-origin
+  // `<script integrity>` must be loaded with `crossorigin="anonymous"`, and the browser refuses the
+  // script unless the response allows the page's origin (an opaque response cannot be hashed).
+  app.get('/v1/:file{soxara\\.[0-9a-f]+\\.js}', async (c) => {
+    const script = await files.get(config.merchantScript);
+    // `no-store`: a hash unknown now may be the next build's, so no cache may keep this 404.
+    if (!script || pinnedScript(script).fileName !== c.req.param('file')) {
+      return c.text('Not found: not the current build of soxara.js (see /v1/integrity.json)\n', 404, { 'Cache-Control': 'no-store' });
+    }
+    return send(c, script, {
+      'Content-Type': 'text/javascript; charset=utf-8',
+      'Cache-Control': 'public, max-age=31536000, immutable',
+      'Access-Control-Allow-Origin': '*',
+    });
+  });
+
+  app.get('/v1/integrity.json', async (c) => {
+    const script = await files.get(config.merchantScript);
+    if (!script) return notBuilt(c);
+    const { fileName, integrity } = pinnedScript(script);
+    const origin = publicOrigin ?? new URL(c.req.url).origin;
+    return c.json({ url: `${origin}/v1/${fileName}`, integrity }, 200, {
+      'Cache-Control': 'no-cache',
       'Access-Control-Allow-Origin': '*',
     });
   });

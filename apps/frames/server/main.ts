@@ -1,6 +1,7 @@
 /**
  * The JS origin server (js.soxara.com in production): `startJsServer(config)` for tests, and, run
- * directly, a server configured from the environment (SOXARA_JS_PORT, HOST, SOXARA_API_URL).
+ * directly, a server configured from the environment (SOXARA_JS_PORT, HOST, SOXARA_API_URL, and
+ * SOXARA_JS_URL: its own public URL, named in /v1/integrity.json).
  */
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -27,6 +28,7 @@ export function startJsServer(config: JsServerConfig = {}): Promise<JsServer> {
     apiUrl: config.apiUrl ?? 'http://localhost:4010',
     framesDist: config.framesDist ?? path.resolve(here, '../dist'),
     merchantScript: config.merchantScript ?? path.resolve(here, '../../../packages/soxara-js/dist/soxara.js'),
+    publicUrl: config.publicUrl,
   });
   const host = config.host ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
@@ -50,8 +52,9 @@ if (isMain()) {
     port: Number(process.env.SOXARA_JS_PORT ?? 4020),
     host: process.env.HOST ?? '127.0.0.1',
     apiUrl: process.env.SOXARA_API_URL ?? `http://localhost:${process.env.SOXARA_API_PORT ?? 4010}`,
+    publicUrl: process.env.SOXARA_JS_URL || undefined,
   });
-  console.log(`Soxara JS server on ${server.url} (script at /v1, frames at /frames/)`);
+  console.log(`Soxara JS server on ${server.url} (script at /v1, pinnable at /v1/integrity.json, frames at /frames/)`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

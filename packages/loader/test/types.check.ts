@@ -2,8 +2,8 @@
  * Type tests, checked by `tsc -p .` (pnpm typecheck): what the public types accept and refuse. Each
  * `@ts-expect-error` fails the build if the line below it ever starts compiling.
  */
-import { loadSoxara } from '../src/index.ts';
-import type { PaymentIntentResult, SoxaraElements, SoxaraError, SoxaraInstance } from '../src/index.ts';
+import { loadSoxara, SoxaraLoadError } from '../src/index.ts';
+import type { PaymentIntentResult, SoxaraElements, SoxaraError, SoxaraInstance, SoxaraLoadErrorCode } from '../src/index.ts';
 
 declare function expectType<T>(value: T): void;
 
@@ -64,4 +64,19 @@ export async function typeTests(): Promise<void> {
   loadSoxara.setLoadParameters({ scriptUrl: 'http://localhost:4020/v1' });
   // @ts-expect-error: unknown load parameter.
   loadSoxara.setLoadParameters({ advancedFraudSignals: false });
+
+  // A pinned build (SRI): the versioned URL and its sha384, as /v1/integrity.json gives them.
+  loadSoxara.setLoadParameters({ scriptUrl: 'https://js.soxara.com/v1/soxara.0123456789abcdef.js', integrity: 'sha384-abc' });
+  // @ts-expect-error: an integrity is the hash of one build; it needs that build's URL.
+  loadSoxara.setLoadParameters({ integrity: 'sha384-abc' });
+  // @ts-expect-error: only sha384, the algorithm of the manifest.
+  loadSoxara.setLoadParameters({ scriptUrl: 'https://js.soxara.com/v1/soxara.0123456789abcdef.js', integrity: 'sha256-abc' });
+
+  const failure: unknown = await loadSoxara('sxm_test_abcdefgh').catch((error: unknown) => error);
+  if (failure instanceof SoxaraLoadError) {
+    expectType<SoxaraLoadErrorCode>(failure.code);
+    expectType<string>(failure.scriptUrl);
+    // @ts-expect-error: the codes are a closed set.
+    if (failure.code === 'timeout') return;
+  }
 }
