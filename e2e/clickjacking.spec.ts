@@ -8,11 +8,17 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { STEADY_MS } from '../apps/frames/src/shared/pay-guard.ts';
+import { recordFigures } from '../scripts/figures.ts';
 import { CardFrame, TEST_CARDS } from './support/pages/card-frame.ts';
 import { serverPayment } from './support/pages/merchant.ts';
 import { stack } from './support/stack.ts';
 
 type Trick = 'transparent' | 'overlay' | 'hide' | 'show' | 'reset';
+
+// One worker runs the file's tests in order, so the figures below add up.
+test.describe.configure({ mode: 'default' });
+const tally = { attacks_staged: 0, attacks_refused: 0, honest_payments: 0 };
+test.afterAll(() => recordFigures('browser-clickjacking', tally));
 
 const IGNORED = /pay button was covered or had just moved/;
 
@@ -56,32 +62,36 @@ async function expectPaid(page: Page, paymentId: string): Promise<void> {
 }
 
 async function expectNotPaid(page: Page, paymentId: string): Promise<void> {
+  tally.attacks_staged += 1;
   // Nothing was sent, so there is nothing to wait for; a moment more catches a late submit anyway.
   await page.waitForTimeout(1000);
   expect(page.url()).toContain('/clickjack');
   expect((await serverPayment(paymentId)).status).toBe('requires_payment_method');
+  tally.attacks_refused += 1;
 }
 
 /** The trick undone and a moment to see the form: the next click is an honest one and pays. */
 async function honestClickPays(page: Page, card: CardFrame, paymentId: string): Promise<void> {
   await trick(page, 'reset');
   await settle(page);
-  await card.pay();
+  await card.payButton.click();
   await expectPaid(page, paymentId);
+  tally.honest_payments += 1;
 }
 
 test('an honest click on a form that has been on screen pays', async ({ page }) => {
   const { paymentId, card } = await openClickjackPage(page);
   await settle(page);
-  await card.pay();
+  await card.payButton.click();
   await expectPaid(page, paymentId);
+  tally.honest_payments += 1;
 });
 
 test('a transparent frame: the click is ignored, the customer is told why, nothing is paid', async ({ page }) => {
   const { paymentId, card } = await openClickjackPage(page);
   await trick(page, 'transparent');
   await settle(page);
-  await card.pay();
+  await card.payButton.click();
   await expect(card.alert).toContainText(IGNORED);
   await expectNotPaid(page, paymentId);
   await honestClickPays(page, card, paymentId);

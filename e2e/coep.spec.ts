@@ -14,6 +14,7 @@
  * what catch it.)
  */
 import { expect, test, type Page } from '@playwright/test';
+import { recordFigures } from '../scripts/figures.ts';
 import { secretApi } from './security-harness.ts';
 import { CardFrame, FRAME_TITLES, TEST_CARDS } from './support/pages/card-frame.ts';
 import { serverPayment } from './support/pages/merchant.ts';
@@ -89,6 +90,11 @@ function modalFrame(page: Page) {
   return page.frameLocator(`iframe[title="${FRAME_TITLES.modal}"]`);
 }
 
+// One worker runs the file's tests in order, so the figure below adds up.
+test.describe.configure({ mode: 'default' });
+const tally = { payments_succeeded: 0 };
+test.afterAll(() => recordFigures('browser-coep', tally, { payments_succeeded: 'card, 3-D Secure in the modal, MoMo and wallet, under COEP require-corp and credentialless' }));
+
 for (const policy of Object.keys(POLICIES) as Policy[]) {
   test.describe(`COEP ${policy}`, () => {
     test(`under COEP ${policy}: the page is cross-origin isolated and a card payment succeeds`, async ({ page }) => {
@@ -99,6 +105,7 @@ for (const policy of Object.keys(POLICIES) as Policy[]) {
       await card.pay();
       await expect(page.getByLabel('result')).toHaveText('paymentIntent succeeded', { timeout: 20_000 });
       expect((await serverPayment(paymentId)).status).toBe('succeeded');
+      tally.payments_succeeded += 1;
       await expectNothingBlocked(page, problems);
     });
 
@@ -119,6 +126,7 @@ for (const policy of Object.keys(POLICIES) as Policy[]) {
       await expect(page.getByLabel('result')).toHaveText('paymentIntent succeeded', { timeout: 20_000 });
       await expect(modal.iframe).toHaveCount(0);
       expect((await serverPayment(paymentId)).status).toBe('succeeded');
+      tally.payments_succeeded += 1;
       await expectNothingBlocked(page, problems);
     });
 
@@ -133,6 +141,7 @@ for (const policy of Object.keys(POLICIES) as Policy[]) {
       expect((await secretApi('POST', `/v1/test_helpers/payments/${paymentId}/approve`)).status).toBe(200);
       await expect(page.getByLabel('result')).toHaveText('paymentIntent succeeded', { timeout: 20_000 });
       expect((await serverPayment(paymentId)).status).toBe('succeeded');
+      tally.payments_succeeded += 1;
       await expectNothingBlocked(page, problems);
     });
 
@@ -153,6 +162,7 @@ for (const policy of Object.keys(POLICIES) as Policy[]) {
 
       await expect(page.getByLabel('result')).toHaveText('paymentIntent succeeded', { timeout: 20_000 });
       expect((await serverPayment(paymentId)).status).toBe('succeeded');
+      tally.payments_succeeded += 1;
       await expectNothingBlocked(page, problems);
     });
   });

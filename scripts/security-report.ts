@@ -158,6 +158,13 @@ export function renderSection(rows: ChecklistRow[], references: Reference[], fig
       const value = (metric: RegExp) => sum(found.filter((f) => metric.test(f.metric)));
       return `${value(/payments/)} payments under a strict nonce CSP with \`connect-src 'none'\`, ${value(/violation/)} violations; ${value(/pages/)} frame documents checked for their own CSP header`;
     }),
+    headline('Cross-origin isolated merchant pages (browser)', pick(figures, 'browser-coep', /./), (found) =>
+      `${sum(found)} payments succeeded on pages sending COOP \`same-origin\` and COEP \`require-corp\` or \`credentialless\` (card, 3-D Secure in the modal, MoMo, wallet), with no request blocked`,
+    ),
+    headline('Clickjacking (browser)', pick(figures, 'browser-clickjacking', /./), (found) => {
+      const value = (metric: string) => found.find((f) => f.metric === metric)?.value ?? 0;
+      return `${value('attacks_refused')} of ${value('attacks_staged')} staged attacks on the frame's Pay button (transparent, covered by a decoy, shown or slid under the pointer) refused with nothing sent; ${value('honest_payments')} honest clicks on the same pages paid`;
+    }),
     headline('Faults in the browser', pick(figures, 'browser-faults', /./), (found) => {
       const value = (metric: string) => found.find((f) => f.metric === metric)?.value ?? 0;
       return `${value('cases_passed')} of ${value('cases_run')} fault cases ended with at most one charge and the right final state`;
