@@ -111,6 +111,8 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
 
   if (url.pathname === '/health') return send(res, 200, 'application/json', '{"ok":true}');
 
+  if (url.pathname === '/own-account') return send(res, 200, 'text/html; charset=utf-8', await ownAccountCheckout(Number(url.searchParams.get('spare') ?? 0)));
+
   const page = checkoutPages[url.pathname];
   if (page) {
     const amount = Number(url.searchParams.get('amount') ?? 1250);
@@ -151,6 +153,35 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   }
 
   return send(res, 404, 'text/plain', 'not found');
+}
+
+/**
+ * result.html on a fresh sandbox account of its own, for suites whose side effects must not reach the
+ * stack's shared account (the card-testing limit, checklist D15). `spare` more payments of that account
+ * are named in `<meta name="spare-payment">` tags (id and client secret, both page-safe).
+ */
+async function ownAccountCheckout(spare: number): Promise<string> {
+  const created = await fetch(`${apiUrl}/v1/test_helpers/accounts`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+  const account = ((await created.json()) as { data: { publishable_key: string; secret_key: string } }).data;
+  const createFor = async (): Promise<CreatedPayment> => {
+    const response = await fetch(`${apiUrl}/v1/payments`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${account.secret_key}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ amount: 1250, currency: 'USD', description: 'E2E order (own account)' }),
+    });
+    return ((await response.json()) as { data: CreatedPayment }).data;
+  };
+  const payment = await createFor();
+  const spares = await Promise.all(Array.from({ length: Math.min(spare, 10) }, createFor));
+  const html = render('result.html', {
+    JS_URL: jsUrl,
+    PUBLISHABLE_KEY: account.publishable_key,
+    CLIENT_SECRET: payment.client_secret,
+    PAYMENT_ID: payment.id,
+    RETURN_URL: `${merchantUrl}/return`,
+  });
+  const metas = spares.map((p) => `<meta name="spare-payment" content="${safeValue(p.client_secret)}">`).join('');
+  return html.replace('</head>', `<meta name="publishable-key" content="${safeValue(account.publishable_key)}">${metas}</head>`);
 }
 
 async function waitForSandbox(): Promise<void> {
