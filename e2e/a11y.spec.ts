@@ -9,7 +9,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { accumulateFigures, secretApi } from './security-harness.ts';
+import { accumulateFigures, secretApi } from './support/security-harness.ts';
 import { CardFrame, FRAME_TITLES, TEST_CARDS } from './support/pages/card-frame.ts';
 import { openCheckout, serverPayment } from './support/pages/merchant.ts';
 import { ThreeDsModal } from './support/pages/three-ds.ts';

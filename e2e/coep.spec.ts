@@ -15,7 +15,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { recordFigures } from '../scripts/figures.ts';
-import { secretApi } from './security-harness.ts';
+import { secretApi } from './support/security-harness.ts';
 import { CardFrame, FRAME_TITLES, TEST_CARDS } from './support/pages/card-frame.ts';
 import { serverPayment } from './support/pages/merchant.ts';
 import { ThreeDsModal } from './support/pages/three-ds.ts';

@@ -5,7 +5,7 @@
  * MoMo and wallet payments with zero `securitypolicyviolation` events in the page or any frame.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { accumulateFigures, frameReports, secretApi, startFixtureServer, watchEveryFrame, type FixtureServer } from './security-harness.ts';
+import { accumulateFigures, frameReports, secretApi, startFixtureServer, watchEveryFrame, type FixtureServer } from './support/security-harness.ts';
 import { CardFrame, clickPayButton, FRAME_TITLES, TEST_CARDS } from './support/pages/card-frame.ts';
 import { serverPayment } from './support/pages/merchant.ts';
 import { collectPageErrors } from './support/pages/page-errors.ts';

@@ -5,7 +5,7 @@
  * (no CSP, nothing of Soxara's on it); everything of Soxara's is the real stack.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { bundleLoaderForBrowser } from '../packages/loader/test/browser-bundle.ts';
+import { bundleLoaderForBrowser } from '../packages/soxara-js/test/browser-bundle.ts';
 import { stack } from './support/stack.ts';
 
 // A page of a real server: in Chromium, a page fulfilled by page.route() failed to load the script
@@ -34,7 +34,7 @@ test('loadSoxara injects Soxara.js once and returns an instance that mounts work
   const clientSecret = await createPayment();
   const scripts = await page.evaluate(
     async ({ jsUrl, key, clientSecret }) => {
-      const { loadSoxara } = (window as unknown as { SoxaraLoader: typeof import('../packages/loader/src/pure.ts') }).SoxaraLoader;
+      const { loadSoxara } = (window as unknown as { SoxaraLoader: typeof import('../packages/soxara-js/src/pure.ts') }).SoxaraLoader;
       loadSoxara.setLoadParameters({ scriptUrl: `${jsUrl}/v1` });
       const [soxara, again] = await Promise.all([loadSoxara(key), loadSoxara(key)]);
       if (!soxara || !again) throw new Error('no instance');
@@ -51,7 +51,7 @@ test('after a failed load the next loadSoxara call tries again', async ({ page }
   await openMerchantPage(page);
   const outcome = await page.evaluate(
     async ({ jsUrl, key }) => {
-      const { loadSoxara } = (window as unknown as { SoxaraLoader: typeof import('../packages/loader/src/pure.ts') }).SoxaraLoader;
+      const { loadSoxara } = (window as unknown as { SoxaraLoader: typeof import('../packages/soxara-js/src/pure.ts') }).SoxaraLoader;
       // Nothing listens on port 9: the script fails to load, as on a flaky network.
       loadSoxara.setLoadParameters({ scriptUrl: 'http://127.0.0.1:9/v1' });
       const first = await loadSoxara(key).then(

@@ -7,7 +7,7 @@
  * the real API: the server is never mocked, only the wire is cut.
  */
 import { expect, test, type Page, type Request, type Route } from '@playwright/test';
-import { accumulateFigures, eventsOf, isConfirm, recordRequests, secretApi, startFixtureServer, succeededEvents, type FixtureServer } from './security-harness.ts';
+import { accumulateFigures, eventsOf, isConfirm, recordRequests, secretApi, startFixtureServer, succeededEvents, type FixtureServer } from './support/security-harness.ts';
 import { CardFrame, TEST_CARDS } from './support/pages/card-frame.ts';
 import { openCheckout, serverPayment } from './support/pages/merchant.ts';
 import { ThreeDsChallenge } from './support/pages/three-ds.ts';

@@ -5,7 +5,7 @@
  * links, QR codes — except the contract's 3-D Secure return to `return_url`.
  */
 import { expect, test, type Page, type Request } from '@playwright/test';
-import { accumulateFigures, secretApi, startFixtureServer, type FixtureServer } from './security-harness.ts';
+import { accumulateFigures, secretApi, startFixtureServer, type FixtureServer } from './support/security-harness.ts';
 import { CardFrame, FRAME_TITLES, TEST_CARDS } from './support/pages/card-frame.ts';
 import { ThreeDsChallenge, ThreeDsModal } from './support/pages/three-ds.ts';
 import { stack } from './support/stack.ts';

@@ -9,7 +9,7 @@
  * no frame threw, and the form still pays.
  */
 import { expect, test, type Frame, type Page } from '@playwright/test';
-import { accumulateFigures, frameReports, recordRequests, startTinyServer, succeededEvents, toApi, watchEveryFrame, type TinyServer } from './security-harness.ts';
+import { accumulateFigures, frameReports, recordRequests, startTinyServer, succeededEvents, toApi, watchEveryFrame, type TinyServer } from './support/security-harness.ts';
 import { CardFrame, clickPayButton, FRAME_TITLES, TEST_CARDS } from './support/pages/card-frame.ts';
 import { openCheckout, serverPayment } from './support/pages/merchant.ts';
 import { collectPageErrors } from './support/pages/page-errors.ts';

@@ -4,7 +4,7 @@
  * a `loaderror` or a confirm that resolves `{error}` — never a silent hang and never a charge.
  */
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
-import { accumulateFigures, frameReports, isConfirm, recordRequests, startFixtureServer, startTinyServer, succeededEvents, watchEveryFrame, type FixtureServer, type TinyServer } from './security-harness.ts';
+import { accumulateFigures, frameReports, isConfirm, recordRequests, startFixtureServer, startTinyServer, succeededEvents, watchEveryFrame, type FixtureServer, type TinyServer } from './support/security-harness.ts';
 import { clickPayButton, FRAME_TITLES, TEST_CARDS } from './support/pages/card-frame.ts';
 import { serverPayment } from './support/pages/merchant.ts';
 import { collectPageErrors } from './support/pages/page-errors.ts';

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page, type Request } from '@playwright/test';
-import { bundleLoaderForBrowser } from '../packages/loader/test/browser-bundle.ts';
+import { bundleLoaderForBrowser } from '../packages/soxara-js/test/browser-bundle.ts';
 import { CardFrame, FRAME_TITLES, TEST_CARDS } from './support/pages/card-frame.ts';
 import { serverPayment } from './support/pages/merchant.ts';
 import { collectPageErrors } from './support/pages/page-errors.ts';
@@ -136,7 +136,7 @@ test('C1 (d) the versioned URL\'s bytes equal /v1\'s and its sha384 equals the m
   expect(Buffer.from(versionedBytes).equals(Buffer.from(evergreenBytes))).toBe(true);
   expect(sha384(versionedBytes)).toBe(pinned.integrity);
   // …and they are the build on disk, named by its SHA-256.
-  const built = readFileSync(new URL('../packages/soxara-js/dist/soxara.js', import.meta.url));
+  const built = readFileSync(new URL('../packages/soxara-js-cdn/dist/soxara.js', import.meta.url));
   expect(Buffer.from(versionedBytes).equals(built)).toBe(true);
   expect(pinned.url).toContain(`/soxara.${createHash('sha256').update(built).digest('hex').slice(0, 16)}.js`);
 });
@@ -153,7 +153,7 @@ test('C1 the npm loader pins the script: a wrong integrity rejects with integrit
   await page.addScriptTag({ content: await bundleLoaderForBrowser() });
   const refused = await page.evaluate(
     async ({ url, key, wrong }) => {
-      const { loadSoxara, SoxaraLoadError } = (window as unknown as { SoxaraLoader: typeof import('../packages/loader/src/pure.ts') }).SoxaraLoader;
+      const { loadSoxara, SoxaraLoadError } = (window as unknown as { SoxaraLoader: typeof import('../packages/soxara-js/src/pure.ts') }).SoxaraLoader;
       loadSoxara.setLoadParameters({ scriptUrl: url, integrity: wrong as `sha384-${string}` });
       const error: unknown = await loadSoxara(key).then(() => null, (e: unknown) => e);
       return {
@@ -178,7 +178,7 @@ test('C1 the npm loader pins the script: a wrong integrity rejects with integrit
   const { client_secret: clientSecret } = ((await payment.json()) as { data: { client_secret: string } }).data;
   const loaded = await page.evaluate(
     async ({ url, integrity, key, clientSecret }) => {
-      const { loadSoxara } = (window as unknown as { SoxaraLoader: typeof import('../packages/loader/src/pure.ts') }).SoxaraLoader;
+      const { loadSoxara } = (window as unknown as { SoxaraLoader: typeof import('../packages/soxara-js/src/pure.ts') }).SoxaraLoader;
       const container = document.createElement('div');
       container.id = 'payment-form';
       document.body.appendChild(container);

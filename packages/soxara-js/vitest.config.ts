@@ -1,14 +1,13 @@
-import { defineProject } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 
-// Node by default; DOM tests opt in with `// @vitest-environment happy-dom` and get a merchant page
-// URL and iframes that never load (the handshake is driven by the test).
-export default defineProject({
+export default defineConfig({
   test: {
+    name: '@soxara/soxara-js',
+    environment: 'happy-dom',
     environmentOptions: {
-      happyDOM: {
-        url: 'https://shop.test/checkout',
-        settings: { disableIframePageLoading: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
-      },
+      // The tests play the browser's part (window.Soxara appears, then `load` fires); happy-dom must not fetch.
+      happyDOM: { url: 'https://shop.example/checkout', settings: { disableJavaScriptFileLoading: true, handleDisabledFileLoadingAsSuccess: true } },
     },
+    include: ['test/**/*.test.ts'],
   },
 });

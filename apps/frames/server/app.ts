@@ -17,7 +17,7 @@ export interface JsAppConfig {
   apiUrl: string;
   /** apps/frames/dist */
   framesDist: string;
-  /** packages/soxara-js/dist/soxara.js */
+  /** packages/soxara-js-cdn/dist/soxara.js */
   merchantScript: string;
   /**
    * This server's origin as browsers reach it (e.g. https://js.soxara.com), for the absolute URL in
@@ -48,7 +48,7 @@ export function createJsApp(config: JsAppConfig): Hono {
 
   app.get('/health', (c) => c.json({ ok: true }));
 
-  const notBuilt = (c: Context) => c.text('soxara.js is not built yet: run `pnpm build` (packages/soxara-js).\n', 503, { 'Cache-Control': 'no-store' });
+  const notBuilt = (c: Context) => c.text('soxara.js is not built yet: run `pnpm build` (packages/soxara-js-cdn).\n', 503, { 'Cache-Control': 'no-store' });
 
   app.get('/v1', async (c) => {
     const script = await files.get(config.merchantScript);

@@ -27,7 +27,7 @@ export function startJsServer(config: JsServerConfig = {}): Promise<JsServer> {
   const app = createJsApp({
     apiUrl: config.apiUrl ?? 'http://localhost:4010',
     framesDist: config.framesDist ?? path.resolve(here, '../dist'),
-    merchantScript: config.merchantScript ?? path.resolve(here, '../../../packages/soxara-js/dist/soxara.js'),
+    merchantScript: config.merchantScript ?? path.resolve(here, '../../../packages/soxara-js-cdn/dist/soxara.js'),
     publicUrl: config.publicUrl,
   });
   const host = config.host ?? '127.0.0.1';

@@ -42,8 +42,8 @@ const sharedSettings = {
   logLevel: 'silent',
 } satisfies BuildOptions;
 
-export const oursBuilt = path.join(repoRoot, 'packages/soxara-js/dist/soxara.js');
-const oursSource = path.join(repoRoot, 'packages/soxara-js/src/index.ts');
+export const oursBuilt = path.join(repoRoot, 'packages/soxara-js-cdn/dist/soxara.js');
+const oursSource = path.join(repoRoot, 'packages/soxara-js-cdn/src/index.ts');
 
 const peers = [
   { name: 'Braintree', what: 'braintree-web: client + hosted-fields + three-d-secure', entry: 'peers/braintree.js' },
@@ -58,20 +58,20 @@ export async function measureScriptSizes(): Promise<ScriptSizes> {
   if (existsSync(oursBuilt)) {
     const js = compressedSizes(readFileSync(oursBuilt));
     const built = statSync(oursBuilt).mtime.toISOString();
-    rows.push({ name: 'Soxara.js /v1', what: `packages/soxara-js/dist/soxara.js as served (built ${built})`, js, total: js, ours: true });
+    rows.push({ name: 'Soxara.js /v1', what: `packages/soxara-js-cdn/dist/soxara.js as served (built ${built})`, js, total: js, ours: true });
   } else {
-    missing.push({ name: 'Soxara.js /v1', reason: 'packages/soxara-js/dist/soxara.js is not built (pnpm build)' });
+    missing.push({ name: 'Soxara.js /v1', reason: 'packages/soxara-js-cdn/dist/soxara.js is not built (pnpm build)' });
   }
   if (existsSync(oursSource)) {
     try {
       const js = await bundleJs(oursSource);
-      const what = 'packages/soxara-js/src/index.ts with the peers’ settings (without its build’s pure-annotation plugin)';
+      const what = 'packages/soxara-js-cdn/src/index.ts with the peers’ settings (without its build’s pure-annotation plugin)';
       rows.push({ name: 'Soxara.js (bench esbuild)', what, js, total: js, ours: true });
     } catch (error) {
       missing.push({ name: 'Soxara.js (bench esbuild)', reason: firstLine(error) });
     }
   } else {
-    missing.push({ name: 'Soxara.js (bench esbuild)', reason: 'packages/soxara-js/src/index.ts does not exist yet' });
+    missing.push({ name: 'Soxara.js (bench esbuild)', reason: 'packages/soxara-js-cdn/src/index.ts does not exist yet' });
   }
 
   for (const peer of peers) {

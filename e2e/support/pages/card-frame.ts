@@ -6,7 +6,7 @@ import { expect, type FrameLocator, type Locator, type Page } from '@playwright/
 import { STEADY_MS } from '../../../apps/frames/src/shared/pay-guard.ts';
 import { en } from '../../../apps/frames/src/shared/i18n/en.ts';
 
-/** Titles the merchant script gives its iframes (packages/soxara-js/src/element.ts, modal-host.ts). */
+/** Titles the merchant script gives its iframes (packages/soxara-js-cdn/src/element.ts, modal-host.ts). */
 export const FRAME_TITLES = {
   card: 'Secure card payment input frame',
   payment: 'Secure payment input frame',

@@ -1,41 +1,18 @@
 /**
- * The script served at `<JS origin>/v1`: defines `window.Soxara` and nothing else (besides watching for a
- * merchant CSP that blocks the frames). The JS origin (where the frames live) is read from this
- * script's own URL, so one build serves every environment.
+ * `@soxara/soxara-js`: `loadSoxara()` and the types of the browser API. Importing this entry starts
+ * loading Soxara.js in the background (as stripe-js does), so it is ready by the time the checkout
+ * needs it; use `@soxara/soxara-js/pure` to load only when `loadSoxara()` is called.
  */
-import { explainBlockedFrames } from './csp-hint.ts';
-import { IntegrationError } from './errors.ts';
-import { createSoxara } from './soxara.ts';
-import type { SoxaraConstructor, SoxaraOptions } from './public-types.ts';
+import { loadScript } from './load-script.ts';
 
-const VERSION = '0.1.0';
+export * from './pure.ts';
 
-function scriptOrigin(): string | null {
-  const script = document.currentScript;
-  const src = script instanceof HTMLScriptElement ? script.src : '';
-  try {
-    return src ? new URL(src).origin : null;
-  } catch {
-    return null;
-  }
-}
-
-const jsOrigin = scriptOrigin();
-
-// A plain function, so that `new Soxara(key)` works as well as `Soxara(key)`.
-const Soxara = function Soxara(publishableKey: string, options?: SoxaraOptions) {
-  if (!jsOrigin) throw new IntegrationError('Soxara.js must be loaded from its own <script src=".../v1"> tag, not bundled or inlined.');
-  return createSoxara(jsOrigin, publishableKey, options);
-} as SoxaraConstructor;
-Object.defineProperty(Soxara, 'version', { value: VERSION });
-
-declare global {
-  interface Window {
-    Soxara?: SoxaraConstructor;
-  }
-}
-
-if (!window.Soxara) {
-  window.Soxara = Soxara;
-  if (jsOrigin) explainBlockedFrames(jsOrigin);
+// A microtask later, so that a `loadSoxara.setLoadParameters()` in the importing module still applies.
+if (typeof window !== 'undefined') {
+  Promise.resolve()
+    .then(() => loadScript())
+    .catch((error: unknown) => {
+      // The first loadSoxara() call retries and reports the failure to the merchant's code.
+      console.warn(error);
+    });
 }

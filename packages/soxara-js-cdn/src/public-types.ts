@@ -1,7 +1,7 @@
 /**
  * The browser API of Soxara.js (`window.Soxara`), as merchants and the npm loader see it. This file
  * is the single source of truth of those types: the implementation satisfies them and
- * `@soxara/soxara-js` (packages/loader) re-exports them. Shapes follow stripe-js where DESIGN.md is
+ * `@soxara/soxara-js` (packages/soxara-js) re-exports them. Shapes follow stripe-js where DESIGN.md is
  * silent: results are discriminated unions, `confirmPayment` is overloaded on `redirect` and on the
  * payment-method form.
  */

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page, Request } from '@playwright/test';
-import { recordFigures } from '../scripts/figures.ts';
-import { stack } from './support/stack.ts';
+import { recordFigures } from '../../scripts/figures.ts';
+import { stack } from './stack.ts';
 
 interface FrameWatch {
   errors: string[];
@@ -176,7 +176,7 @@ export interface FixtureServer extends TinyServer {
  */
 export async function startFixtureServer(pages: Record<string, FixturePage>, host = 'localhost', bindHost = '127.0.0.1'): Promise<FixtureServer> {
   const { randomBytes } = await import('node:crypto');
-  const fixtures = new URL('./support/fixtures/', import.meta.url);
+  const fixtures = new URL('./fixtures/', import.meta.url);
   let origin = '';
   const server = await startTinyServer((req, res) => {
     void (async () => {
