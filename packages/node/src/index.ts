@@ -33,18 +33,7 @@ export class Soxara {
 export default Soxara;
 export type { SoxaraConfig, RequestOptions, ListResult } from './client.ts';
 export * from './errors.ts';
-export {
-  webhooks,
-  constructEvent,
-  verifyHeader,
-  signPayload,
-  signatureHeader,
-  generateTestHeaderString,
-  SIGNATURE_HEADER,
-  DEFAULT_TOLERANCE_SECONDS,
-  type SignatureHeaderInput,
-  type VerifyOptions,
-} from './webhooks.ts';
+export * from './webhooks.ts';
 export type { PaymentCreateParams, PaymentConfirmParams, PaymentRetrieveParams, PaymentMethodInput } from './resources/payments.ts';
 export type { RefundCreateParams } from './resources/refunds.ts';
 export type { EventListParams } from './resources/events.ts';

@@ -3,7 +3,7 @@
  * a receiver's replay window works), and classify the answer. Only a 2xx delivers; a redirect is a
  * failure (as Stripe), so redirects are not followed.
  */
-import { SIGNATURE_HEADER, signatureHeader } from '@soxara/node';
+import { SIGNATURE_HEADER, signatureHeader } from '@soxara/protocol/signature';
 
 export type SendResult =
   | { ok: true; responseCode: number }
