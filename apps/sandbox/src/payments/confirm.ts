@@ -8,13 +8,14 @@
  */
 import { createHash } from 'node:crypto';
 import type { MomoProvider, Payment, PaymentError, PaymentMethodDetails } from '@soxara/protocol';
+import { maskPhoneNumber } from '@soxara/protocol/liberian-mobile';
 import type { Deps } from '../http/env.ts';
 import { invalidRequest } from '../http/errors.ts';
 import { newActionToken } from '../ids.ts';
 import { insertAction, supersedePendingActions, type ActionKind, type ActionScenario } from '../store/payments.ts';
 import { scheduleJob } from '../store/jobs.ts';
 import { cardOutcome, momoScenario } from '../test-values.ts';
-import { maskPhoneNumber, USSD_CODES } from '../phone.ts';
+import { USSD_CODES } from '../phone.ts';
 import { isoSeconds } from '../time.ts';
 import { publicUrlOf } from '../public-url.ts';
 import { toFailed, toRequiresAction, toSucceeded, type Customer } from './transitions.ts';
