@@ -9,6 +9,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { TEST_PHONES } from '../packages/testing/src/test-values.ts';
 import { accumulateFigures, secretApi } from './support/security-harness.ts';
 import { CardFrame, FRAME_TITLES, TEST_CARDS } from './support/pages/card-frame.ts';
 import { openCheckout, serverPayment } from './support/pages/merchant.ts';
@@ -69,7 +70,7 @@ test('card frame: empty, with validation errors, with a decline announced, and b
   expect(await audit(page, 'card with validation errors')).toEqual([]);
 
   // A decline: announced as an alert with the message.
-  await card.fill({ number: TEST_CARDS.genericDecline });
+  await card.fill({ number: TEST_CARDS.declined });
   await card.pay();
   await expect(card.alert).toContainText(/declined/i);
   expect(await audit(page, 'card with a decline')).toEqual([]);
@@ -107,7 +108,7 @@ test('tabbed payment form (payment.html): 0 violations on each tab', async ({ pa
 test('3-D Secure modal: 0 violations', async ({ page }) => {
   await openCheckout(page, 'modal');
   const card = new CardFrame(page);
-  await card.fill({ number: TEST_CARDS.threeDs });
+  await card.fill({ number: TEST_CARDS.threeDSecure });
   await card.pay();
   const modal = new ThreeDsModal(page);
   await expect(modal.dialog).toBeVisible({ timeout: 15_000 });
@@ -134,7 +135,7 @@ test('MoMo prompt and wallet QR modals: 0 violations', async ({ page }) => {
     }
     await route.continue();
   });
-  await openCheckout(page, 'momo', { phone: '+231880000004' });
+  await openCheckout(page, 'momo', { phone: TEST_PHONES.expires });
   const modal = page.frameLocator(`iframe[title="${FRAME_TITLES.modal}"]`);
   await page.getByRole('button', { name: 'Pay with Mobile Money' }).click();
   await expect(modal.getByRole('dialog')).toBeVisible({ timeout: 15_000 });

@@ -13,7 +13,7 @@ for (const outcome of ['succeeded', 'failed'] as const) {
   test(`redirect: the challenge ${outcome === 'succeeded' ? 'completed' : 'failed'} lands on return_url with redirect_status=${outcome}`, async ({ page }) => {
     const { paymentId } = await openCheckout(page, 'guide');
     const card = new CardFrame(page);
-    await card.fill({ number: TEST_CARDS.threeDs });
+    await card.fill({ number: TEST_CARDS.threeDSecure });
     await card.pay();
 
     await page.waitForURL(`${stack.apiUrl}/**`);
@@ -32,7 +32,7 @@ for (const outcome of ['succeeded', 'failed'] as const) {
 test('if_required: the challenge opens in a modal, completes, and the promise resolves on the page', async ({ page }) => {
   const { paymentId } = await openCheckout(page, 'modal');
   const card = new CardFrame(page);
-  await card.fill({ number: TEST_CARDS.threeDs });
+  await card.fill({ number: TEST_CARDS.threeDSecure });
   await card.pay();
 
   const modal = new ThreeDsModal(page);
@@ -51,7 +51,7 @@ test('if_required: the challenge opens in a modal, completes, and the promise re
 test('if_required: a failed challenge resolves {error} and the modal goes away', async ({ page }) => {
   const { paymentId } = await openCheckout(page, 'modal');
   const card = new CardFrame(page);
-  await card.fill({ number: TEST_CARDS.threeDs });
+  await card.fill({ number: TEST_CARDS.threeDSecure });
   await card.pay();
 
   const modal = new ThreeDsModal(page);
@@ -64,7 +64,7 @@ test('if_required: a failed challenge resolves {error} and the modal goes away',
 test('if_required: cancelling the modal resolves {error} without a charge', async ({ page }) => {
   const { paymentId } = await openCheckout(page, 'modal');
   const card = new CardFrame(page);
-  await card.fill({ number: TEST_CARDS.threeDs });
+  await card.fill({ number: TEST_CARDS.threeDSecure });
   await card.pay();
 
   const modal = new ThreeDsModal(page);

@@ -52,7 +52,7 @@ test('the one-line integration (confirmParams given to elements) confirms on sub
 });
 
 const declines = [
-  { name: 'generic decline', number: TEST_CARDS.genericDecline, code: 'card_declined', declineCode: 'generic_decline' },
+  { name: 'generic decline', number: TEST_CARDS.declined, code: 'card_declined', declineCode: 'generic_decline' },
   { name: 'insufficient funds', number: TEST_CARDS.insufficientFunds, code: 'card_declined', declineCode: 'insufficient_funds' },
   { name: 'expired card', number: TEST_CARDS.expired, code: 'expired_card', declineCode: 'expired_card' },
   { name: 'incorrect CVC', number: TEST_CARDS.incorrectCvc, code: 'incorrect_cvc', declineCode: 'incorrect_cvc' },

@@ -14,6 +14,7 @@
  * what catch it.)
  */
 import { expect, test, type Page } from '@playwright/test';
+import { TEST_PHONES } from '../packages/testing/src/test-values.ts';
 import { recordFigures } from '../scripts/figures.ts';
 import { secretApi } from './support/security-harness.ts';
 import { CardFrame, FRAME_TITLES, TEST_CARDS } from './support/pages/card-frame.ts';
@@ -113,7 +114,7 @@ for (const policy of Object.keys(POLICIES) as Policy[]) {
       test.setTimeout(60_000);
       const { paymentId, problems } = await openIsolatedCheckout(page, policy);
       const card = new CardFrame(page);
-      await card.fill({ number: TEST_CARDS.threeDs });
+      await card.fill({ number: TEST_CARDS.threeDSecure });
       await card.pay();
       const modal = new ThreeDsModal(page);
       await expect(modal.dialog).toBeVisible({ timeout: 20_000 });
@@ -134,7 +135,7 @@ for (const policy of Object.keys(POLICIES) as Policy[]) {
       test.setTimeout(60_000);
       // A number that never answers on its own, so the prompt modal stays up until the customer approves
       // (the sandbox's test helper, as their phone would), however slow the machine.
-      const { paymentId, problems } = await openIsolatedCheckout(page, policy, { phone: '+231880000004' });
+      const { paymentId, problems } = await openIsolatedCheckout(page, policy, { phone: TEST_PHONES.expires });
       await page.getByRole('button', { name: 'Pay with Mobile Money' }).click();
       await expect(modalFrame(page).getByRole('dialog', { name: 'Approve on your phone' })).toBeVisible({ timeout: 20_000 });
       await expectNothingBlocked(page, problems);

@@ -104,7 +104,7 @@ test('under a strict nonce CSP (connect-src none, no unsafe-inline) card + 3-D S
 
   // Card with 3-D Secure in the modal (the modal frames the API's challenge page).
   const card = new CardFrame(page);
-  await card.fill({ number: TEST_CARDS.threeDs });
+  await card.fill({ number: TEST_CARDS.threeDSecure });
   await card.pay();
   const modal = new ThreeDsModal(page);
   await expect(modal.challenge.complete).toBeVisible({ timeout: 20_000 });

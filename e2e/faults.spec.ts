@@ -187,7 +187,7 @@ test('the tab is closed on the 3-D Secure challenge; completing it later charges
     await page.goto(merchant.pageUrl('/checkout'));
     const id = (await page.locator('meta[name="payment-id"]').getAttribute('content'))!;
     const c = new CardFrame(page);
-    await c.fill({ number: TEST_CARDS.threeDs });
+    await c.fill({ number: TEST_CARDS.threeDSecure });
     return { paymentId: id, card: c };
   })();
   void card;
@@ -213,7 +213,7 @@ test('the return page is reloaded: it shows the outcome each time and never conf
   await page.goto(merchant.pageUrl('/checkout'));
   const paymentId = (await page.locator('meta[name="payment-id"]').getAttribute('content'))!;
   const card = new CardFrame(page);
-  await card.fill({ number: TEST_CARDS.threeDs });
+  await card.fill({ number: TEST_CARDS.threeDSecure });
   await page.evaluate((returnUrl) => {
     void (window as unknown as { pay(o: unknown): Promise<unknown> }).pay({ returnUrl });
   }, `${merchant.url}/return-sdk`);

@@ -121,7 +121,7 @@ test('card (3-D Secure in a modal), MoMo and wallet: no frame URL, navigation, l
   const doms: string[] = [];
 
   const card = new CardFrame(page);
-  await card.fill({ number: TEST_CARDS.threeDs });
+  await card.fill({ number: TEST_CARDS.threeDSecure });
   await card.pay();
   const modal = new ThreeDsModal(page);
   await expect(modal.challenge.complete).toBeVisible({ timeout: 20_000 });
@@ -163,7 +163,7 @@ test('3-D Secure by redirect: the challenge URL has no client secret; only the r
   const paymentId = (await page.locator('meta[name="payment-id"]').getAttribute('content'))!;
   const secret = await clientSecretOf(paymentId);
   const card = new CardFrame(page);
-  await card.fill({ number: TEST_CARDS.threeDs });
+  await card.fill({ number: TEST_CARDS.threeDSecure });
   const returnUrl = `${local.url}/return`;
   await page.evaluate((url) => {
     void (window as unknown as { pay(o: unknown): Promise<unknown> }).pay({ returnUrl: url });

@@ -4,6 +4,7 @@
  * and every outcome is checked on the page and on the server.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { TEST_PHONES } from '../packages/testing/src/test-values.ts';
 import { FRAME_TITLES } from './support/pages/card-frame.ts';
 import { openCheckout, serverPayment } from './support/pages/merchant.ts';
 import { collectPageErrors } from './support/pages/page-errors.ts';
@@ -62,8 +63,8 @@ test('Orange number with spaces and dashes is normalised and succeeds', async ({
 });
 
 for (const [number, code] of [
-  ['+231880000002', 'approval_rejected'],
-  ['+231880000003', 'insufficient_funds'],
+  [TEST_PHONES.rejected, 'approval_rejected'],
+  [TEST_PHONES.insufficientFunds, 'insufficient_funds'],
 ] as const) {
   test(`${number}: resolves {error} with code ${code}, and the payment can be paid again`, async ({ page }) => {
     const { paymentId, clientSecret } = await checkout(page);
@@ -76,9 +77,9 @@ for (const [number, code] of [
   });
 }
 
-test('+231880000004 never answers: the countdown runs out and the result is prompt_expired, with the USSD fallback offered meanwhile', async ({ page }) => {
+test(`${TEST_PHONES.expires} never answers: the countdown runs out and the result is prompt_expired, with the USSD fallback offered meanwhile`, async ({ page }) => {
   const { paymentId, clientSecret } = await checkout(page);
-  const result = confirmMomo(page, clientSecret, '+231880000004');
+  const result = confirmMomo(page, clientSecret, TEST_PHONES.expires);
   const modal = momoModal(page);
   // (The 2 s outcome of an ordinary number can beat the modal on a loaded machine: the modal's content
   // is checked here, on a prompt nobody answers.)
@@ -118,7 +119,7 @@ for (const [label, number, provider, code] of [
 
 test('Cancel (and Escape) ends the wait at once and reports customer_canceled', async ({ page }) => {
   const { paymentId, clientSecret } = await checkout(page);
-  const result = confirmMomo(page, clientSecret, '+231880000004');
+  const result = confirmMomo(page, clientSecret, TEST_PHONES.expires);
   const modal = momoModal(page);
   await expect(modal.dialog).toBeVisible({ timeout: 15_000 });
   await page.keyboard.press('Escape');
@@ -137,7 +138,7 @@ test('Cancel (and Escape) ends the wait at once and reports customer_canceled', 
 
 test('Cancel button works too, and focus stays inside the dialog', async ({ page }) => {
   const { clientSecret } = await checkout(page);
-  const result = confirmMomo(page, clientSecret, '+231880000004');
+  const result = confirmMomo(page, clientSecret, TEST_PHONES.expires);
   const modal = momoModal(page);
   await expect(modal.dialog).toBeVisible({ timeout: 15_000 });
   await expect(modal.cancel).toBeFocused();
@@ -156,7 +157,7 @@ test('the page hidden and shown again during the wait: the controller checks aga
     if (request.url().includes(`/v1/payments/${paymentId}?`)) requests.push(request.url());
   });
   // A prompt nobody answers, so the wait is still on when the page comes back.
-  const result = confirmMomo(page, clientSecret, '+231880000004');
+  const result = confirmMomo(page, clientSecret, TEST_PHONES.expires);
   await expect(momoModal(page).dialog).toBeVisible({ timeout: 15_000 });
   const setVisibility = (state: 'hidden' | 'visible') =>
     page.evaluate((state) => {
@@ -178,7 +179,7 @@ test('the page hidden and shown again during the wait: the controller checks aga
 test('resume after a reload: handleNextAction picks up the pending prompt without sending another', async ({ page }) => {
   const { paymentId, clientSecret } = await checkout(page);
   // Start a prompt that nobody answers, then leave the page mid-wait.
-  void confirmMomo(page, clientSecret, '+231880000004').catch(() => {});
+  void confirmMomo(page, clientSecret, TEST_PHONES.expires).catch(() => {});
   await expect(momoModal(page).dialog).toBeVisible({ timeout: 15_000 });
   const confirms: string[] = [];
   page.on('request', (request) => {
@@ -201,7 +202,7 @@ test('resume after a reload: handleNextAction picks up the pending prompt withou
 
 test('MoMo works under the strict merchant CSP (connect-src none)', async ({ page }) => {
   const { paymentId, clientSecret } = await checkout(page, 'strict-csp');
-  expect(await confirmMomo(page, clientSecret, '+231881158457')).toMatchObject({ paymentIntent: { id: paymentId, status: 'succeeded' } });
+  expect(await confirmMomo(page, clientSecret, TEST_PHONES.mtnSuccess)).toMatchObject({ paymentIntent: { id: paymentId, status: 'succeeded' } });
 });
 
 test("the guide's MoMo code, verbatim on a merchant page (fixture momo-guide.html)", async ({ page }) => {

@@ -71,7 +71,7 @@ test('two Soxara instances on one page: typing in one never reaches the other, a
   expect((await logOf(page, 'b')).changes).toEqual(bBefore.changes);
 
   const aBefore = await logOf(page, 'a');
-  await b.number.fill(TEST_CARDS.genericDecline);
+  await b.number.fill(TEST_CARDS.declined);
   await b.expiry.fill('11 / 33');
   await b.cvc.fill('456');
   await expect.poll(async () => (await logOf(page, 'b')).changes.length).toBeGreaterThan(bBefore.changes.length);
@@ -83,7 +83,7 @@ test('two Soxara instances on one page: typing in one never reaches the other, a
   await expect(page.getByLabel('result A')).toHaveText('paymentIntent succeeded');
   await expect(page.getByLabel('result B')).toHaveText('');
   expect((await serverPayment(paymentB)).status).toBe('requires_payment_method');
-  expect(await b.number.inputValue()).toBe(TEST_CARDS.genericDecline);
+  expect(await b.number.inputValue()).toBe(TEST_CARDS.declined);
 
   // B pays with its own (declined) card, then with a good one.
   await b.pay();

@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TEST_CARDS } from '@soxara/protocol/test-values';
 import { DEFAULT_CONFIG, type SandboxConfig } from '../src/config.ts';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../src/server.ts';
 
@@ -107,6 +108,11 @@ export const CARD = (number: string, extra: Record<string, unknown> = {}) => ({
   type: 'card',
   card: { number, exp_month: 12, exp_year: new Date().getUTCFullYear() + 2, cvc: '123', ...extra },
 });
+
+/** Every decline card of the test values as `[number, code, decline_code]` (protocol's test holds the table to the contract). */
+export const DECLINE_CARDS = Object.values(TEST_CARDS).flatMap((card) =>
+  card.outcome.kind === 'decline' ? [[card.number, card.outcome.code, card.outcome.declineCode] as const] : [],
+);
 
 export const MOMO = (phone_number: string, provider: 'mtn' | 'orange' = 'mtn') => ({
   type: 'momo',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_SAFE_PAYMENT_FIELDS } from '@soxara/protocol';
-import { CARD, createPayment, startTestSandbox, type TestSandbox } from './helpers.ts';
+import { CARD, createPayment, DECLINE_CARDS, startTestSandbox, type TestSandbox } from './helpers.ts';
 
 let t: TestSandbox;
 beforeAll(async () => {
@@ -84,14 +84,6 @@ describe('create and retrieve', () => {
 });
 
 describe('card confirm', () => {
-  const declines = [
-    ['4000000000000002', 'card_declined', 'generic_decline'],
-    ['4000000000009995', 'card_declined', 'insufficient_funds'],
-    ['4000000000000069', 'expired_card', 'expired_card'],
-    ['4000000000000127', 'incorrect_cvc', 'incorrect_cvc'],
-    ['4000000000000119', 'processing_error', 'processing_error'],
-  ] as const;
-
   it('4242 succeeds with the publishable key and emits payment.succeeded', async () => {
     const p = await createPayment(t);
     const res = await t.api('POST', `/v1/payments/${p.id}/confirm`, {
@@ -120,7 +112,7 @@ describe('card confirm', () => {
     expect(res.json.data.metadata).toEqual({ order_id: '1' });
   });
 
-  it.each(declines)('%s declines with %s / %s, emits payment.failed and can be retried', async (number, code, declineCode) => {
+  it.each(DECLINE_CARDS)('%s declines with %s / %s, emits payment.failed and can be retried', async (number, code, declineCode) => {
     const p = await createPayment(t);
     const res = await t.api('POST', `/v1/payments/${p.id}/confirm`, {
       key: t.pk,

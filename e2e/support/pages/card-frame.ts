@@ -14,14 +14,8 @@ export const FRAME_TITLES = {
   controller: 'Soxara payment controller',
 } as const;
 
-export const TEST_CARDS = {
-  success: '4242 4242 4242 4242',
-  genericDecline: '4000 0000 0000 0002',
-  threeDs: '4000 0027 6000 3184',
-  insufficientFunds: '4000 0000 0000 9995',
-  expired: '4000 0000 0000 0069',
-  incorrectCvc: '4000 0000 0000 0127',
-} as const;
+/** The sandbox's test cards, spaced as a customer types them (the one list, via @soxara/testing). */
+export { TEST_CARDS } from '../../../packages/testing/src/test-values.ts';
 
 /**
  * Clicks the Pay button our frame draws as a customer does: once it has been on screen a moment. The

@@ -1,20 +1,13 @@
-/** The sandbox's test values (DESIGN.md, "Contract: sandbox test values"). */
+/**
+ * The sandbox's test values as a test types them: card numbers spaced as on the card, phone numbers in
+ * E.164. Derived from `@soxara/protocol/test-values`, the list the sandbox decides outcomes from.
+ */
+import { spacedCardNumber, TEST_CARDS as CARDS, TEST_PHONES as PHONES, type TestCardName, type TestPhoneName } from '@soxara/protocol/test-values';
 
-export const TEST_CARDS = {
-  success: '4242 4242 4242 4242',
-  declined: '4000 0000 0000 0002',
-  threeDSecure: '4000 0027 6000 3184',
-  insufficientFunds: '4000 0000 0000 9995',
-  expired: '4000 0000 0000 0069',
-  incorrectCvc: '4000 0000 0000 0127',
-} as const;
+export const TEST_CARDS = Object.fromEntries(
+  Object.entries(CARDS).map(([name, card]) => [name, spacedCardNumber(card.number)]),
+) as Readonly<Record<TestCardName, string>>;
 
-export const TEST_PHONES = {
-  /** Any valid Liberian MTN number succeeds after the synthetic delay. */
-  mtnSuccess: '+231881158457',
-  orangeSuccess: '+231770000001',
-  rejected: '+231880000002',
-  insufficientFunds: '+231880000003',
-  /** Never answers: the prompt expires after SOXARA_MOMO_EXPIRY_MS. */
-  expires: '+231880000004',
-} as const;
+export const TEST_PHONES = Object.fromEntries(
+  Object.entries(PHONES).map(([name, phone]) => [name, phone.number]),
+) as Readonly<Record<TestPhoneName, string>>;

@@ -1,3 +1,4 @@
+import { TEST_CARDS } from '@soxara/protocol/test-values';
 import { describe, expect, it } from 'vitest';
 import { createApiClient, toResult } from './api.ts';
 
@@ -62,7 +63,7 @@ describe('createApiClient', () => {
     };
     const { fetch } = recordingFetch(() => new Response(JSON.stringify({ success: false, error }), { status: 429, headers: { 'Content-Type': 'application/json', 'Retry-After': '600' } }));
     const api = createApiClient({ apiUrl: 'http://api.test', publishableKey: 'sxm_test_abcdefgh', fetch });
-    const result = await api.confirmPayment(SECRET, { type: 'card', card: { number: '4000000000000002', exp_month: 12, exp_year: 2034, cvc: '123' } }, { idempotencyKey: 'key-2' });
+    const result = await api.confirmPayment(SECRET, { type: 'card', card: { number: TEST_CARDS.declined.number, exp_month: 12, exp_year: 2034, cvc: '123' } }, { idempotencyKey: 'key-2' });
     expect(result).toEqual({ ok: false, status: 429, error });
   });
 

@@ -9,12 +9,12 @@
 import { createHash } from 'node:crypto';
 import type { MomoProvider, Payment, PaymentError, PaymentMethodDetails } from '@soxara/protocol';
 import { maskPhoneNumber } from '@soxara/protocol/liberian-mobile';
+import { testCardOutcome, testPhoneScenario } from '@soxara/protocol/test-values';
 import type { Deps } from '../http/env.ts';
 import { invalidRequest } from '../http/errors.ts';
 import { newActionToken } from '../ids.ts';
 import { insertAction, supersedePendingActions, type ActionKind, type ActionScenario } from '../store/payments.ts';
 import { scheduleJob } from '../store/jobs.ts';
-import { cardOutcome, momoScenario } from '../test-values.ts';
 import { USSD_CODES } from '../phone.ts';
 import { isoSeconds } from '../time.ts';
 import { publicUrlOf } from '../public-url.ts';
@@ -72,7 +72,7 @@ function confirmCard(deps: Deps, accountId: string, payment: Payment, card: Card
     type: 'card',
     card: { brand: card.brand, last4: card.number.slice(-4), exp_month: card.expMonth, exp_year: card.expYear },
   };
-  const outcome = cardOutcome(card.number);
+  const outcome = testCardOutcome(card.number);
   switch (outcome.kind) {
     case 'succeed':
     case 'succeed_refunds_fail':
@@ -107,7 +107,7 @@ function confirmCard(deps: Deps, accountId: string, payment: Payment, card: Card
 function confirmMomo(deps: Deps, accountId: string, payment: Payment, provider: MomoProvider, e164: string): ConfirmResult {
   const masked = maskPhoneNumber(e164);
   const details: PaymentMethodDetails = { type: 'momo', momo: { provider, phone_number_masked: masked } };
-  const scenario = momoScenario(e164);
+  const scenario = testPhoneScenario(e164);
   const now = Date.now();
   const expiresAt = now + deps.config.momoExpiryMs;
   const token = startAction(deps, payment, accountId, 'momo', scenario, null, expiresAt);

@@ -1,6 +1,6 @@
 /**
  * Refunding a succeeded payment: the refund is created `pending` (refund.created) and settles shortly after
- * through a durable job (refund.succeeded, or refund.failed for the test card of test-values.ts).
+ * through a durable job (refund.succeeded, or refund.failed for the refund-failure test card of @soxara/protocol/test-values).
  */
 import type { Refund } from '@soxara/protocol';
 import type { Deps } from '../http/env.ts';

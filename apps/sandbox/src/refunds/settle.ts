@@ -2,7 +2,7 @@
 import type { Deps } from '../http/env.ts';
 import { findPaymentAnyAccount, savePayment } from '../store/payments.ts';
 import { findRefundAnyAccount, saveRefund } from '../store/refunds.ts';
-import { REFUND_FAILURE_REASON } from '../test-values.ts';
+import { REFUND_FAILURE_REASON } from '@soxara/protocol/test-values';
 import { notifyChanged } from '../payments/transitions.ts';
 
 export function settleRefund(deps: Deps, refundId: string): void {

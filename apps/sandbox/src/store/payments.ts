@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import { statement } from './statements.ts';
 import type { Payment } from '@soxara/protocol';
-import type { MomoScenario } from '../test-values.ts';
+import type { MomoScenario } from '@soxara/protocol/test-values';
 
 export function migratePayments(db: Database.Database): void {
   db.exec(`CREATE TABLE IF NOT EXISTS payments (

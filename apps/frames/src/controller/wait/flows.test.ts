@@ -3,6 +3,7 @@
  * long polls like the sandbox, and a modal that records what it was told.
  */
 import type { ClientPayment, ErrorInfo, ModalView, PaymentError } from '@soxara/protocol';
+import { TEST_PHONES } from '@soxara/protocol/test-values';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiClient, ApiResult, ConfirmOptions, PaymentMethodInput, RetrieveOptions } from '../api.ts';
 import type { ControllerContext, ModalHandle } from '../context.ts';
@@ -163,7 +164,7 @@ describe('confirmMomo', () => {
     const api = new FakeApi();
     api.outcome = { afterMs: 2_000, fail: { type: 'momo_error', code: 'approval_rejected', message: 'The customer declined.' } };
     const { ctx } = context(api);
-    const result = confirmMomo(ctx, momo('+231880000002'));
+    const result = confirmMomo(ctx, momo(TEST_PHONES.rejected.number));
     await vi.advanceTimersByTimeAsync(2_100);
     await expect(result).resolves.toMatchObject({
       error: { type: 'momo_error', code: 'approval_rejected', payment_intent: { id: 'pi_abc123', status: 'requires_payment_method' } },
@@ -174,7 +175,7 @@ describe('confirmMomo', () => {
     const api = new FakeApi();
     api.outcome = null;
     const { ctx } = context(api);
-    const result = confirmMomo(ctx, momo('+231880000004'));
+    const result = confirmMomo(ctx, momo(TEST_PHONES.expires.number));
     await vi.advanceTimersByTimeAsync(60_000);
     const settled = await result;
     expect(settled).toMatchObject({ error: { code: 'payment_outcome_unknown', payment_intent: { status: 'requires_action' } } });

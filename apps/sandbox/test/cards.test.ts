@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cardBrand, isExpired, normaliseCardNumber, passesLuhn } from './cards.ts';
-import { TEST_CARDS } from './test-values.ts';
+import { TEST_CARDS } from '@soxara/protocol/test-values';
+import { cardBrand, isExpired, normaliseCardNumber, passesLuhn } from '../src/cards.ts';
 
 describe('cards', () => {
   it('every test card passes Luhn', () => {
-    for (const number of Object.keys(TEST_CARDS)) expect(passesLuhn(number), number).toBe(true);
+    for (const { number } of Object.values(TEST_CARDS)) expect(passesLuhn(number), number).toBe(true);
   });
 
   it('Luhn refuses a changed digit', () => {
