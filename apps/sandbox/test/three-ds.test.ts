@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_RETURN_URL_LENGTH } from '@soxara/protocol';
 import { CARD, createPayment, startTestSandbox, type TestSandbox } from './helpers.ts';
 
 let t: TestSandbox;
@@ -101,6 +102,16 @@ describe('3-D Secure', () => {
       expect(res.status).toBe(400);
       expect(res.json.error.param).toBe('return_url');
     }
+  });
+
+  it('takes a return_url up to the limit the frames carry, and refuses a longer one', async () => {
+    const longest = `https://shop.test/return?order=${'7'.repeat(MAX_RETURN_URL_LENGTH - 31)}`;
+    const p = await createPayment(t);
+    const taken = await t.api('POST', `/v1/payments/${p.id}/confirm`, { body: { payment_method: CARD('4000002760003184'), return_url: longest } });
+    expect(taken.json.data.next_action.redirect_to_url.return_url).toBe(longest);
+    const refused = await t.api('POST', `/v1/payments/${p.id}/confirm`, { body: { payment_method: CARD('4000002760003184'), return_url: `${longest}7` } });
+    expect(refused.status).toBe(400);
+    expect(refused.json.error).toMatchObject({ param: 'return_url', message: expect.stringContaining(`at most ${MAX_RETURN_URL_LENGTH} characters`) });
   });
 
   it('answers the challenge page form with 400 for a missing outcome', async () => {

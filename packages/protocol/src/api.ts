@@ -12,6 +12,13 @@ export type PaymentStatus =
   | 'succeeded'
   | 'canceled';
 
+/**
+ * The longest `return_url` a confirm takes, in the browser and at the API alike (Stripe takes 5,000): room
+ * for a merchant's own query string, and the contract's three parameters are appended to it on the way
+ * back from 3-D Secure.
+ */
+export const MAX_RETURN_URL_LENGTH = 4000;
+
 export type MomoProvider = 'mtn' | 'orange';
 export type PaymentMethodType = 'card' | 'momo' | 'soxara_wallet';
 

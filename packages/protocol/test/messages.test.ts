@@ -9,6 +9,7 @@ import {
   ElementToController,
   ElementToMerchant,
   FrameReadyMessage,
+  MAX_RETURN_URL_LENGTH,
   MerchantToController,
   MerchantToElement,
   ModalToController,
@@ -62,6 +63,18 @@ describe('frame messages', () => {
         call: { method: 'confirm-card', clientSecret: 'pi_1_secret_2', elementId: 'el1', redirect: 'if_required' },
       }),
     ).toBe(true);
+  });
+
+  it('carries a return_url up to the API\'s limit, and not a character more', () => {
+    const call = (returnUrl: string) => ({
+      type: 'request',
+      id: 4,
+      call: { method: 'confirm-card', clientSecret: 'pi_1_secret_2', elementId: 'el1', redirect: 'always', returnUrl },
+    });
+    const longest = `https://shop.test/return?order=${'7'.repeat(MAX_RETURN_URL_LENGTH - 31)}`;
+    expect(longest).toHaveLength(MAX_RETURN_URL_LENGTH);
+    expect(v.is(MerchantToController, call(longest))).toBe(true);
+    expect(v.is(MerchantToController, call(`${longest}7`))).toBe(false);
   });
 
   it('tells messages apart by type, not by which keys are present', () => {

@@ -1,7 +1,7 @@
 /** `/v1/payments`: create, retrieve (with long polling), confirm, withdraw a pending action, and cancel. */
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
-import { paymentIdFromClientSecret, type Payment, type PaymentStatus } from '@soxara/protocol';
+import { MAX_RETURN_URL_LENGTH, paymentIdFromClientSecret, type Payment, type PaymentStatus } from '@soxara/protocol';
 import type { AppEnv, Deps } from '../http/env.ts';
 import { requireKey, requireSecretKey } from '../http/auth.ts';
 import { errorEnvelope, invalidRequest, notFound } from '../http/errors.ts';
@@ -36,7 +36,7 @@ const createSchema = v.strictObject({
 const confirmSchema = v.strictObject({
   client_secret: v.optional(v.string('must be a string')),
   payment_method: paymentMethodSchema,
-  return_url: v.optional(v.pipe(v.string('must be a string'), v.maxLength(2048, 'must be at most 2048 characters'))),
+  return_url: v.optional(v.pipe(v.string('must be a string'), v.maxLength(MAX_RETURN_URL_LENGTH, `must be at most ${MAX_RETURN_URL_LENGTH} characters`))),
 });
 
 /** `metadata[order_id]` → `metadata`: the contract names the field, not the key. */
