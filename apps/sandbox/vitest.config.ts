@@ -4,7 +4,8 @@ export default defineProject({
   test: {
     name: '@soxara/sandbox',
     environment: 'node',
-    include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+    // Every test lives in test/ (see README.md, "Tests").
+    include: ['test/**/*.test.ts'],
     testTimeout: 15_000,
     hookTimeout: 15_000,
   },

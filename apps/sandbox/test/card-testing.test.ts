@@ -59,7 +59,7 @@ function postFrom(localAddress: string, path: string, key: string, body: unknown
         res.on('end', () => {
           const headers = new Headers();
           for (const [name, value] of Object.entries(res.headers)) if (typeof value === 'string') headers.set(name, value);
-          resolve({ status: res.statusCode ?? 0, headers, text, json: JSON.parse(text) });
+          resolve({ status: res.statusCode ?? 0, headers, text, json: JSON.parse(text), replayed: headers.get('idempotent-replayed') === 'true' });
         });
       },
     );

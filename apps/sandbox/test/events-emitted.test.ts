@@ -1,6 +1,6 @@
 /** The payment and refund events this module emits, read back through the real event store (GET /v1/events). */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CARD, MOMO, createPayment, startTestSandbox, waitFor, waitForStatusChange, type TestSandbox } from './helpers.ts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CARD, MOMO, createPayment, startTestSandbox, waitForStatusChange, type TestSandbox } from './helpers.ts';
 
 let t: TestSandbox;
 beforeAll(async () => {
@@ -59,7 +59,7 @@ describe('emitted events', () => {
     const p = await createPayment(t);
     await t.api('POST', `/v1/payments/${p.id}/confirm`, { body: { payment_method: CARD('4242424242424242') } });
     const refund = (await t.api('POST', '/v1/refunds', { body: { payment: p.id, metadata: { reason: 'test' } } })).json.data;
-    await waitFor(async () => ((await t.api('GET', `/v1/refunds/${refund.id}`)).json.data.status === 'succeeded' ? true : undefined));
+    await vi.waitFor(async () => expect((await t.api('GET', `/v1/refunds/${refund.id}`)).json.data.status).toBe('succeeded'));
     const refundEvents = (await eventsOf(refund.id)).filter((e) => e.type.startsWith('refund.'));
     expect(refundEvents.map((e) => e.type)).toEqual(['refund.created', 'refund.succeeded']);
     expect(refundEvents[1]?.data.object).toMatchObject({ id: refund.id, payment: p.id, status: 'succeeded', metadata: { reason: 'test' } });

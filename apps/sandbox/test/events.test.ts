@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVENT_TYPES, isEventType, type EventType, type SoxaraEvent } from '@soxara/protocol';
-import { Soxara, SoxaraInvalidRequestError, type SoxaraError } from '@soxara/node';
-import { startTestSandbox, type TestSandbox } from './support/events-sandbox.ts';
+import { EVENT_TYPES, isEventType, type EventOf, type EventType, type SoxaraEvent } from '@soxara/protocol';
+import { startTestSandbox, type TestSandbox } from './helpers.ts';
 
 let t: TestSandbox;
 
@@ -43,110 +42,97 @@ function expectValidEvent(event: SoxaraEvent, type: EventType): void {
   expect(['USD', 'LRD', undefined]).toContain(object.currency);
 }
 
-async function caught(promise: Promise<unknown>): Promise<SoxaraError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as SoxaraError;
-  }
-  throw new Error('expected the call to throw');
+/** A further account of the sandbox, as `POST /v1/test_helpers/accounts` makes it. */
+async function otherAccount(): Promise<{ secret_key: string }> {
+  return t.data('POST', '/v1/test_helpers/accounts', { key: null });
 }
+
+const trigger = <T extends EventType>(type: T, key = t.sk): Promise<EventOf<T>> => t.data('POST', '/v1/test_helpers/events', { key, body: { type } });
 
 describe('POST /v1/test_helpers/events', () => {
   it.each(EVENT_TYPES.map((type) => [type]))('emits a valid %s event, then retrievable', async (type) => {
-    const event = await t.soxara.testHelpers.events.create(type);
+    const event = await trigger(type);
     expectValidEvent(event, type);
-    expect(await t.soxara.events.retrieve(event.id)).toEqual(event);
+    expect(await t.data('GET', `/v1/events/${event.id}`)).toEqual(event);
   });
 
   it('makes payment samples consistent with their status', async () => {
-    const succeeded = await t.soxara.testHelpers.events.create('payment.succeeded');
+    const succeeded = await trigger('payment.succeeded');
     expect(succeeded.data.object).toMatchObject({ status: 'succeeded', metadata: { order_id: '5021' } });
     expect(succeeded.data.object.succeeded_at).toMatch(ISO_SECONDS);
     expect(succeeded.data.object.client_secret.startsWith(`${succeeded.data.object.id}_secret_`)).toBe(true);
-    const failed = await t.soxara.testHelpers.events.create('payment.failed');
+    const failed = await trigger('payment.failed');
     expect(failed.data.object).toMatchObject({ status: 'requires_payment_method', last_payment_error: { code: 'card_declined' } });
-    const action = await t.soxara.testHelpers.events.create('payment.requires_action');
+    const action = await trigger('payment.requires_action');
     expect(action.data.object.next_action?.type).toBe('momo_pin_prompt');
   });
 
   it('refuses an unknown or missing type with 400 param type', async () => {
-    const unknown = await caught(t.soxara.testHelpers.events.create('payment.exploded' as EventType));
-    expect(unknown).toBeInstanceOf(SoxaraInvalidRequestError);
-    expect(unknown).toMatchObject({ statusCode: 400, param: 'type' });
-    const response = await fetch(`${t.sandbox.url}/v1/test_helpers/events`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${t.secretKey}`, 'content-type': 'application/json' },
-      body: '{}',
-    });
-    expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: { param: string } }).error.param).toBe('type');
+    for (const body of [{ type: 'payment.exploded' }, {}]) {
+      const refused = await t.api('POST', '/v1/test_helpers/events', { body });
+      expect(refused.status).toBe(400);
+      expect(refused.json.error).toMatchObject({ type: 'invalid_request_error', param: 'type' });
+    }
   });
 
   it('needs a secret key', async () => {
-    const response = await fetch(`${t.sandbox.url}/v1/test_helpers/events`, { method: 'POST', body: '{"type":"payment.created"}' });
+    const response = await t.api('POST', '/v1/test_helpers/events', { key: null, body: { type: 'payment.created' } });
     expect(response.status).toBe(401);
   });
 });
 
 describe('GET /v1/events', () => {
   it('lists newest first and pages with starting_after', async () => {
-    const account = await t.soxara.testHelpers.accounts.create();
-    const soxara = new Soxara(account.secret_key, { baseUrl: t.sandbox.url });
+    const { secret_key: key } = await otherAccount();
+    const list = async (query: string): Promise<{ ids: string[]; hasMore: boolean }> => {
+      const answer = await t.api('GET', `/v1/events${query}`, { key });
+      expect(answer.status).toBe(200);
+      return { ids: (answer.json.data as SoxaraEvent[]).map((e) => e.id), hasMore: answer.json.has_more };
+    };
     const created: string[] = [];
     for (const type of ['payment.created', 'refund.created', 'payment.succeeded', 'transfer.created', 'payment.canceled'] as const) {
-      created.push((await soxara.testHelpers.events.create(type)).id);
+      created.push((await trigger(type, key)).id);
     }
     const newestFirst = [...created].reverse();
 
-    const all = await soxara.events.list();
-    expect(all.data.map((e) => e.id)).toEqual(newestFirst);
-    expect(all.has_more).toBe(false);
-
-    const first = await soxara.events.list({ limit: 2 });
-    expect(first.data.map((e) => e.id)).toEqual(newestFirst.slice(0, 2));
-    expect(first.has_more).toBe(true);
-    const second = await soxara.events.list({ limit: 2, starting_after: first.data[1]!.id });
-    expect(second.data.map((e) => e.id)).toEqual(newestFirst.slice(2, 4));
-    expect(second.has_more).toBe(true);
-    const third = await soxara.events.list({ limit: 2, starting_after: second.data[1]!.id });
-    expect(third.data.map((e) => e.id)).toEqual(newestFirst.slice(4));
-    expect(third.has_more).toBe(false);
-
-    const payments = await soxara.events.list({ type: 'payment.succeeded' });
-    expect(payments.data.map((e) => e.id)).toEqual([created[2]]);
+    expect(await list('')).toEqual({ ids: newestFirst, hasMore: false });
+    const first = await list('?limit=2');
+    expect(first).toEqual({ ids: newestFirst.slice(0, 2), hasMore: true });
+    const second = await list(`?limit=2&starting_after=${first.ids[1]}`);
+    expect(second).toEqual({ ids: newestFirst.slice(2, 4), hasMore: true });
+    expect(await list(`?limit=2&starting_after=${second.ids[1]}`)).toEqual({ ids: newestFirst.slice(4), hasMore: false });
+    expect((await list('?type=payment.succeeded')).ids).toEqual([created[2]]);
   });
 
   it('filters by a family of types (payment.*)', async () => {
-    const account = await t.soxara.testHelpers.accounts.create();
-    const soxara = new Soxara(account.secret_key, { baseUrl: t.sandbox.url });
-    await soxara.testHelpers.events.create('payment.created');
-    await soxara.testHelpers.events.create('refund.created');
-    const response = await fetch(`${t.sandbox.url}/v1/events?type=payment.*`, { headers: { authorization: `Bearer ${account.secret_key}` } });
-    const body = (await response.json()) as { data: SoxaraEvent[] };
-    expect(body.data.map((e) => e.type)).toEqual(['payment.created']);
+    const { secret_key: key } = await otherAccount();
+    await trigger('payment.created', key);
+    await trigger('refund.created', key);
+    const events: SoxaraEvent[] = await t.data('GET', '/v1/events?type=payment.*', { key });
+    expect(events.map((e) => e.type)).toEqual(['payment.created']);
   });
 
   it('validates limit, type and starting_after', async () => {
-    for (const limit of [0, 101]) {
-      expect(await caught(t.soxara.events.list({ limit }))).toMatchObject({ statusCode: 400, param: 'limit' });
-    }
-    expect(await caught(t.soxara.events.list({ type: 'nope' as EventType }))).toMatchObject({ statusCode: 400, param: 'type' });
-    expect(await caught(t.soxara.events.list({ starting_after: 'evt_missing' }))).toMatchObject({ statusCode: 404, param: 'starting_after' });
-    expect((await t.soxara.events.list({ limit: 100 })).data.length).toBeLessThanOrEqual(100);
+    const refusal = async (query: string) => {
+      const answer = await t.api('GET', `/v1/events?${query}`);
+      return { status: answer.status, param: answer.json.error?.param };
+    };
+    for (const limit of [0, 101]) expect(await refusal(`limit=${limit}`)).toEqual({ status: 400, param: 'limit' });
+    expect(await refusal('type=nope')).toEqual({ status: 400, param: 'type' });
+    expect(await refusal('starting_after=evt_missing')).toEqual({ status: 404, param: 'starting_after' });
+    expect((await t.data('GET', '/v1/events?limit=100')).length).toBeLessThanOrEqual(100);
   });
 
   it('shows an account only its own events', async () => {
-    const mine = await t.soxara.testHelpers.events.create('gift_card.created');
-    const other = await t.soxara.testHelpers.accounts.create();
-    const soxara = new Soxara(other.secret_key, { baseUrl: t.sandbox.url });
-    expect(await caught(soxara.events.retrieve(mine.id))).toMatchObject({ statusCode: 404 });
-    expect((await soxara.events.list()).data).toEqual([]);
+    const mine = await trigger('gift_card.created');
+    const { secret_key: key } = await otherAccount();
+    expect((await t.api('GET', `/v1/events/${mine.id}`, { key })).status).toBe(404);
+    expect(await t.data('GET', '/v1/events', { key })).toEqual([]);
   });
 
   it('records the events of real payments, with the merchant metadata', async () => {
-    const payment = await t.soxara.payments.create({ amount: 1250, currency: 'USD', metadata: { order_id: '5021' } });
-    const { data } = await t.soxara.events.list({ type: 'payment.created', limit: 1 });
-    expect(data[0]?.data.object).toMatchObject({ id: payment.id, metadata: { order_id: '5021' } });
+    const payment = await t.data('POST', '/v1/payments', { body: { amount: 1250, currency: 'USD', metadata: { order_id: '5021' } } });
+    const [event]: SoxaraEvent[] = await t.data('GET', '/v1/events?type=payment.created&limit=1');
+    expect(event?.data.object).toMatchObject({ id: payment.id, metadata: { order_id: '5021' } });
   });
 });

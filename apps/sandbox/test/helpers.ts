@@ -1,10 +1,16 @@
-/** Starts a real sandbox on a loopback port with a temporary data dir and short timers, and talks to it over HTTP. */
+/**
+ * Starts a real sandbox in-process on a loopback port, with a temporary data dir and short timers, and
+ * talks to it over HTTP as any client would (support/api.ts). The event bus is wrapped so a test can see
+ * every event the sandbox emitted, in order.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TEST_CARDS } from '@soxara/protocol/test-values';
+import { expect, vi } from 'vitest';
 import { DEFAULT_CONFIG, type SandboxConfig } from '../src/config.ts';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../src/server.ts';
+import { call, type Answer } from './support/api.ts';
 
 export interface RecordedEvent {
   accountId: string;
@@ -12,30 +18,31 @@ export interface RecordedEvent {
   object: Record<string, unknown>;
 }
 
+export interface RequestOptions {
+  key?: string | null;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Sent as is (another content type, broken JSON). */
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+export type ApiResponse = Answer;
+
 export interface TestSandbox {
   url: string;
   sk: string;
   pk: string;
   sandbox: RunningSandbox;
   dataDir: string;
+  /** Every event emitted since the start (across restarts), in order. */
   events: RecordedEvent[];
   api: (method: string, path: string, options?: RequestOptions) => Promise<ApiResponse>;
+  /** `api`, for a call that must succeed: its `data`, or the test fails with the answer. */
+  data: (method: string, path: string, options?: RequestOptions) => Promise<any>;
+  /** Stops the sandbox and starts it again on the same data dir and port. */
+  restart: () => Promise<void>;
   close: (options?: { keepData?: boolean }) => Promise<void>;
-}
-
-export interface RequestOptions {
-  key?: string | null;
-  body?: unknown;
-  rawBody?: string;
-  headers?: Record<string, string>;
-}
-
-export interface ApiResponse {
-  status: number;
-  headers: Headers;
-  text: string;
-  // Tests read arbitrary fields of the envelope.
-  json: any;
 }
 
 export function testConfig(overrides: Partial<SandboxConfig> = {}): SandboxConfig {
@@ -52,56 +59,63 @@ export function testConfig(overrides: Partial<SandboxConfig> = {}): SandboxConfi
   };
 }
 
-export async function startTestSandbox(overrides: Partial<SandboxConfig> = {}, options: SandboxOptions = {}): Promise<TestSandbox> {
-  const config = testConfig(overrides);
-  const sandbox = await startSandbox(config, options);
-  const events: RecordedEvent[] = [];
+function recordEvents(sandbox: RunningSandbox, events: RecordedEvent[]): void {
   const bus = sandbox.deps.events;
   const emit = bus.emit.bind(bus);
   sandbox.deps.events = {
     ...bus,
     start: () => bus.start(),
     stop: () => bus.stop(),
+    deliverDue: () => bus.deliverDue(),
     emit(accountId, type, object) {
       events.push({ accountId, type, object: structuredClone(object) as Record<string, unknown> });
       return emit(accountId, type, object);
     },
   };
-  const sk = sandbox.defaultAccount.secret_key;
-  const pk = sandbox.defaultAccount.publishable_key;
+}
+
+export async function startTestSandbox(overrides: Partial<SandboxConfig> = {}, options: SandboxOptions = {}): Promise<TestSandbox> {
+  const config = testConfig(overrides);
+  const events: RecordedEvent[] = [];
+  let sandbox = await startSandbox(config, options);
+  recordEvents(sandbox, events);
   const url = `http://127.0.0.1:${sandbox.port}`;
+  const sk = sandbox.defaultAccount.secret_key;
 
-  async function api(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse> {
-    const headers: Record<string, string> = { ...options.headers };
-    const key = options.key === undefined ? sk : options.key;
-    if (key !== null) headers['authorization'] = `Bearer ${key}`;
-    let body: string | undefined = options.rawBody;
-    if (options.body !== undefined) body = JSON.stringify(options.body);
-    if (body !== undefined) headers['content-type'] ??= 'application/json';
-    const response = await fetch(`${url}${path}`, { method, headers, body, redirect: 'manual' });
-    const text = await response.text();
-    let json: unknown = null;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = null;
-    }
-    return { status: response.status, headers: response.headers, text, json };
-  }
+  const api = (method: string, path: string, request: RequestOptions = {}): Promise<ApiResponse> =>
+    call(url, method, path, {
+      key: request.key === undefined ? sk : request.key,
+      ...(request.headers && { headers: request.headers }),
+      ...((request.body !== undefined || request.rawBody !== undefined) && {
+        body: request.body !== undefined ? JSON.stringify(request.body) : request.rawBody,
+      }),
+    });
 
-  return {
+  const handle: TestSandbox = {
     url,
     sk,
-    pk,
+    pk: sandbox.defaultAccount.publishable_key,
     sandbox,
     dataDir: config.dataDir,
     events,
     api,
-    async close(options = {}) {
+    async data(method, path, request) {
+      const answer = await api(method, path, request);
+      expect(answer.status, `${method} ${path}: ${answer.text}`).toBeLessThan(300);
+      return answer.json.data;
+    },
+    async restart() {
       await sandbox.close();
-      if (!options.keepData) rmSync(config.dataDir, { recursive: true, force: true });
+      sandbox = await startSandbox({ ...config, port: handle.sandbox.port }, options);
+      recordEvents(sandbox, events);
+      handle.sandbox = sandbox;
+    },
+    async close(closing = {}) {
+      await sandbox.close();
+      if (!closing.keepData) rmSync(config.dataDir, { recursive: true, force: true });
     },
   };
+  return handle;
 }
 
 export const CARD = (number: string, extra: Record<string, unknown> = {}) => ({
@@ -128,16 +142,6 @@ export async function createPayment(t: TestSandbox, body: Record<string, unknown
   return res.json.data as { id: string; client_secret: string; [k: string]: unknown };
 }
 
-export async function waitFor<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('waitFor timed out');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
 /** Long-polls the payment (secret key) until its status leaves `status`. */
 export async function waitForStatusChange(t: TestSandbox, id: string, status: string) {
   for (let i = 0; i < 10; i++) {
@@ -145,4 +149,28 @@ export async function waitForStatusChange(t: TestSandbox, id: string, status: st
     if (res.json.data.status !== status) return res.json.data;
   }
   throw new Error(`payment ${id} stayed ${status}`);
+}
+
+export interface LongPollWatch {
+  /** Each long poll that started waiting inside the sandbox, with the time it asked to wait. */
+  polls: Array<{ paymentId: string; timeoutMs: number }>;
+  /** Resolves once `count` long polls are waiting: a change made after that must wake them. */
+  waiting(count?: number): Promise<void>;
+}
+
+/** Watches the sandbox's long polls as they start waiting (its notifier), so a test knows when one is parked. */
+export function watchLongPolls(t: TestSandbox): LongPollWatch {
+  const notifier = t.sandbox.deps.notifier!;
+  const polls: LongPollWatch['polls'] = [];
+  t.sandbox.deps.notifier = {
+    ...notifier,
+    waitForChange(paymentId, timeoutMs, signal) {
+      polls.push({ paymentId, timeoutMs });
+      return notifier.waitForChange(paymentId, timeoutMs, signal);
+    },
+  };
+  return {
+    polls,
+    waiting: (count = 1) => vi.waitFor(() => expect(polls.length).toBeGreaterThanOrEqual(count)),
+  };
 }

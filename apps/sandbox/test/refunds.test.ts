@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CARD, createPayment, startTestSandbox, waitFor, type TestSandbox } from './helpers.ts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CARD, createPayment, startTestSandbox, type TestSandbox } from './helpers.ts';
 
 let t: TestSandbox;
 beforeAll(async () => {
@@ -17,9 +17,10 @@ async function paidPayment(card = '4242424242424242', amount = 1250) {
 }
 
 async function settled(id: string) {
-  return waitFor(async () => {
+  return vi.waitFor(async () => {
     const res = await t.api('GET', `/v1/refunds/${id}`);
-    return res.json.data.status === 'pending' ? undefined : res.json.data;
+    expect(res.json.data.status).not.toBe('pending');
+    return res.json.data;
   });
 }
 

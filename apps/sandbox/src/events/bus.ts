@@ -23,6 +23,11 @@ export interface EventBus {
   start(): void;
   /** Stops timers; pending deliveries stay in SQLite. */
   stop(): Promise<void>;
+  /**
+   * Sends every delivery due now and resolves once each has its answer: a caller that moves the clock
+   * (a test) knows what was sent by then, without waiting for the loop's own timer.
+   */
+  deliverDue(): Promise<void>;
 }
 
 export interface EventBusOptions {
@@ -74,5 +79,6 @@ export function createEventBus(db: Database.Database, options: EventBusOptions):
     },
     start: () => dispatcher.start(),
     stop: () => dispatcher.stop(),
+    deliverDue: () => dispatcher.deliverDue(),
   };
 }

@@ -24,6 +24,8 @@ export interface WebhookDispatcher {
   start(): void;
   /** Looks for due deliveries now (after an event was committed). */
   wake(): void;
+  /** Sends every delivery due now and resolves once each attempt in flight has its answer. */
+  deliverDue(): Promise<void>;
   /** Stops the loop and aborts attempts in flight; their deliveries stay pending. */
   stop(): Promise<void>;
 }
@@ -110,6 +112,10 @@ export function createWebhookDispatcher(db: Database.Database, options: Dispatch
         wakeQueued = false;
         tick();
       });
+    },
+    async deliverDue() {
+      tick();
+      await Promise.allSettled([...inFlight.values()]);
     },
     async stop() {
       running = false;

@@ -2,6 +2,7 @@
 
 export interface Answer {
   status: number;
+  headers: Headers;
   text: string;
   // Tests read arbitrary fields of the envelope.
   json: any;
@@ -11,23 +12,24 @@ export interface Answer {
 
 export interface CallOptions {
   key?: string | null;
-  /** Sent as is, so a replay can send the very same bytes. */
+  /** Sent as is, so a replay can send the very same bytes; JSON unless `headers` say otherwise. */
   body?: string;
+  headers?: Record<string, string>;
   idempotencyKey?: string;
   timeoutMs?: number;
 }
 
 export async function call(baseUrl: string, method: string, path: string, options: CallOptions = {}): Promise<Answer> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   if (options.key) headers['authorization'] = `Bearer ${options.key}`;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.body !== undefined) headers['content-type'] ??= 'application/json';
   if (options.idempotencyKey !== undefined) headers['x-idempotency-key'] = options.idempotencyKey;
   const response = await fetch(`${baseUrl}${path}`, {
     method,
     headers,
     body: options.body,
     redirect: 'manual',
-    signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+    signal: AbortSignal.timeout(options.timeoutMs ?? 40_000),
   });
   const text = await response.text();
   let json: unknown = null;
@@ -36,7 +38,7 @@ export async function call(baseUrl: string, method: string, path: string, option
   } catch {
     json = null;
   }
-  return { status: response.status, text, json, replayed: response.headers.get('idempotent-replayed') === 'true' };
+  return { status: response.status, headers: response.headers, text, json, replayed: response.headers.get('idempotent-replayed') === 'true' };
 }
 
 export interface ListedEvent {

@@ -43,7 +43,7 @@ export async function sendAndLose(request: LostRequest, drop: Drop): Promise<voi
     socket.once('connect', () => {
       if (drop === 'before-commit') {
         socket.write(head);
-        socket.write(body.subarray(0, Math.floor(body.length / 2)), () => setTimeout(done, 20));
+        socket.write(body.subarray(0, Math.floor(body.length / 2)), done);
       } else {
         socket.once('data', done);
         socket.write(Buffer.concat([Buffer.from(head, 'utf8'), body]));

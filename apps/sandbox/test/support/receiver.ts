@@ -1,6 +1,9 @@
 /** A webhook receiver on 127.0.0.1 for tests: records every delivery and answers with scripted statuses. */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { vi } from 'vitest';
+import type { SoxaraEvent } from '@soxara/protocol';
+import { checkSignature, type VerifyOptions } from '@soxara/protocol/signature';
 
 export interface ReceivedWebhook {
   at: number;
@@ -22,7 +25,6 @@ export interface Receiver {
 export async function startReceiver(): Promise<Receiver> {
   const received: ReceivedWebhook[] = [];
   let statuses: number[] = [];
-  const waiters: Array<() => void> = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -38,7 +40,6 @@ export async function startReceiver(): Promise<Receiver> {
         res.writeHead(status, { 'content-type': 'text/plain' });
         res.end('ok');
       }
-      for (const wake of waiters.splice(0)) wake();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -51,18 +52,12 @@ export async function startReceiver(): Promise<Receiver> {
       statuses = [...next];
     },
     async waitFor(count, timeoutMs = 5_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (received.length < count) {
-        const left = deadline - Date.now();
-        if (left <= 0) throw new Error(`expected ${count} webhooks, received ${received.length}`);
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, left);
-          waiters.push(() => {
-            clearTimeout(timer);
-            resolve();
-          });
-        });
-      }
+      await vi.waitFor(
+        () => {
+          if (received.length < count) throw new Error(`expected ${count} webhooks, received ${received.length}`);
+        },
+        { timeout: timeoutMs, interval: 10 },
+      );
       return received.slice(0, count);
     },
     close() {
@@ -70,4 +65,16 @@ export async function startReceiver(): Promise<Receiver> {
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** The event a delivery carries, once its signature verifies with `secret` (the merchant's check); else throws its code. */
+export function verifiedEvent(hook: ReceivedWebhook, secret: string, options: VerifyOptions = {}): SoxaraEvent {
+  const check = checkSignature(hook.body, hook.signature, secret, options);
+  if (!check.ok) throw new Error(`the delivery does not verify: ${check.code}`);
+  return JSON.parse(hook.body) as SoxaraEvent;
+}
+
+/** The `t=` of a delivery's signature: when it was signed, in Unix seconds. */
+export function signedAt(hook: ReceivedWebhook): number {
+  return Number(/^t=(\d+),/.exec(hook.signature ?? '')?.[1]);
 }

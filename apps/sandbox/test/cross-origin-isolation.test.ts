@@ -4,7 +4,7 @@
  * its own and `CORP: cross-origin` — on every page of the challenge, its outcome and its errors included.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CARD, MOMO, createPayment, startTestSandbox, type TestSandbox } from '../../test/helpers.ts';
+import { CARD, MOMO, createPayment, startTestSandbox, type TestSandbox } from './helpers.ts';
 
 let t: TestSandbox;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { requestLog } from './request-log.ts';
+import { requestLog } from '../src/http/request-log.ts';
 
 describe('requestLog', () => {
   it('logs method, path and status but never the query string (it may hold a client secret)', async () => {
