@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { Payment, Refund } from './api.ts';
-import { EVENT_TYPES, isEventType, type Dispute, type EventOf, type SoxaraEvent } from './events.ts';
+import type { Payment, Refund } from '../src/api.ts';
+import { EVENT_TYPES, isEventType, type Dispute, type EventOf, type SoxaraEvent } from '../src/events.ts';
 
 describe('event types', () => {
   it('lists the 27 types of the event reference, once each', () => {
