@@ -141,14 +141,10 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     return send(res, 200, 'text/html; charset=utf-8', `<!doctype html><html lang="en"><title>Order return</title><h1>Order return</h1><ul>${items.join('')}</ul>`);
   }
 
-  // Server-side reads for assertions: the payment and its events, with the secret key.
+  // Server-side read for assertions: the payment, with the secret key.
   const paymentMatch = /^\/payments\/(pi_[A-Za-z0-9]+)$/.exec(url.pathname);
   if (paymentMatch) {
     const { status, json } = await api('GET', `/v1/payments/${paymentMatch[1]}`);
-    return send(res, status, 'application/json', JSON.stringify(json));
-  }
-  if (url.pathname === '/events') {
-    const { status, json } = await api('GET', `/v1/events${url.search}`);
     return send(res, status, 'application/json', JSON.stringify(json));
   }
 

@@ -123,31 +123,8 @@ export async function secretApi<T>(method: 'GET' | 'POST', route: string, body?:
   return { status: response.status, data: json?.data as T };
 }
 
-export interface PaymentEvent {
-  id: string;
-  type: string;
-  data: { object: { id: string; status?: string } };
-}
-
-/** The payment events of one payment, read with the secret key (newest first; pages through the account's list). */
-export async function eventsOf(paymentId: string): Promise<PaymentEvent[]> {
-  const mine: PaymentEvent[] = [];
-  let after: string | undefined;
-  for (let page = 0; page < 30; page++) {
-    const query = new URLSearchParams({ limit: '100', type: 'payment.*', ...(after ? { starting_after: after } : {}) });
-    const response = await fetch(`${stack.apiUrl}/v1/events?${query}`, { headers: { Authorization: `Bearer ${stack.secretKey}` } });
-    const body = (await response.json()) as { data: PaymentEvent[]; has_more: boolean };
-    mine.push(...body.data.filter((event) => event.data.object.id === paymentId));
-    // payment.created is the first event of a payment: nothing older concerns it.
-    if (!body.has_more || body.data.length === 0 || mine.some((event) => event.type === 'payment.created')) break;
-    after = body.data[body.data.length - 1]!.id;
-  }
-  return mine;
-}
-
-export async function succeededEvents(paymentId: string): Promise<number> {
-  return (await eventsOf(paymentId)).filter((event) => event.type === 'payment.succeeded').length;
-}
+// The suites read a payment's events through the one paged reader.
+export { eventsOf, succeededEvents, type PaymentEvent } from './events.ts';
 
 export async function createPayment(amount = 1250, currency: 'USD' | 'LRD' = 'USD'): Promise<{ id: string; client_secret: string }> {
   const { status, data } = await secretApi<{ id: string; client_secret: string }>('POST', '/v1/payments', { amount, currency, description: 'security suite' });

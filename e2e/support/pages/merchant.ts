@@ -30,12 +30,5 @@ export async function serverPayment(paymentId: string): Promise<PaymentView> {
   return body.data;
 }
 
-/** Events of one payment, newest first, as the merchant's server sees them. */
-export async function serverEvents(paymentId: string, type?: string): Promise<Array<{ type: string; data: { object: { id: string } } }>> {
-  const url = new URL('/events', merchantServer);
-  url.searchParams.set('limit', '100');
-  if (type) url.searchParams.set('type', type);
-  const response = await fetch(url);
-  const body = (await response.json()) as { data: Array<{ type: string; data: { object: { id: string } } }> };
-  return body.data.filter((event) => event.data.object.id === paymentId);
-}
+/** Events of one payment, newest first, as the merchant's server sees them (the one paged reader). */
+export { eventsOf as serverEvents } from '../events.ts';
