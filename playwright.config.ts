@@ -1,8 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { stack, stackEnv } from './e2e/support/stack.ts';
-
-// Debian's chromium: Playwright cannot download its own browsers on these machines.
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { chromiumLaunchOptions } from './scripts/chromium.ts';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -18,18 +16,7 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     headless: true,
-    launchOptions: {
-      executablePath: chromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
     trace: 'retain-on-failure',
   },
   webServer: [

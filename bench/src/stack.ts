@@ -1,6 +1,7 @@
 /**
- * The bench's own copy of the three-origin stack (`scripts/start.ts --reset`) on ports no test or
- * developer uses, with fixed keys and MoMo timers chosen for the measurements:
+ * The bench's stack: `scripts/start.ts --reset`, the launcher `pnpm start` and the browser suites use,
+ * described with scripts/stack-settings.ts on ports no test or developer uses, with fixed keys and
+ * MoMo timers chosen for the measurements:
  *   - the MoMo outcome delay is long (60 s), so an approval the bench sends is never raced by the
  *     sandbox's own synthetic answer;
  *   - the prompt expiry is short (35 s: past one 30-s long poll, so the re-poll is seen), so a
@@ -9,32 +10,22 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { describeStack } from '../../scripts/stack-settings.ts';
 import { repoRoot } from './paths.ts';
 
-export const benchStack = {
-  apiUrl: 'http://127.0.0.1:4210',
-  jsUrl: 'http://127.0.0.1:4220',
-  demoUrl: 'http://localhost:3200',
+const { env, ...described } = describeStack({
+  apiPort: 4210,
+  jsPort: 4220,
+  demoPort: 3200,
+  dataDir: '.data/bench',
   publishableKey: 'sxm_test_benchBENCHbench0001',
   secretKey: 'sxs_test_benchBENCHbench0001',
   momoDelayMs: 60_000,
   momoExpiryMs: 35_000,
-} as const;
+  webhookRetryMs: 200,
+});
 
-const env: Record<string, string> = {
-  SOXARA_STACK_DIR: '.data/bench',
-  SOXARA_API_PORT: '4210',
-  SOXARA_JS_PORT: '4220',
-  DEMO_PORT: '3200',
-  SOXARA_API_URL: benchStack.apiUrl,
-  SOXARA_JS_URL: benchStack.jsUrl,
-  DEMO_URL: benchStack.demoUrl,
-  SOXARA_PUBLISHABLE_KEY: benchStack.publishableKey,
-  SOXARA_SECRET_KEY: benchStack.secretKey,
-  SOXARA_MOMO_DELAY_MS: String(benchStack.momoDelayMs),
-  SOXARA_MOMO_EXPIRY_MS: String(benchStack.momoExpiryMs),
-  SOXARA_WEBHOOK_RETRY_MS: '200',
-};
+export const benchStack = described;
 
 export interface RunningStack {
   /** Whether each server answered; when not, why. */

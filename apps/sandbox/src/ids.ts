@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-// One randomBytes call per id was a measured ~3 % of the API's CPU; drawing from a refilled pool is the
-// same CSPRNG output for a fraction of the calls.
+// One randomBytes call per id showed in the bench's sandbox throughput (measure 7, bench/README.md);
+// drawing from a refilled pool is the same CSPRNG output for a fraction of the calls.
 const POOL_SIZE = 4096;
 let pool = randomBytes(POOL_SIZE);
 let poolOffset = 0;

@@ -249,7 +249,7 @@ function machineSection(results: BenchResults): string {
     ['Memory', `${m.memoryGB} GB`],
     ['OS', m.os],
     ['Node', m.node],
-    ['Chromium', `${results.chromium} (headless, flags of playwright.config.ts)`],
+    ['Chromium', `${results.chromium} (headless, the flags of scripts/chromium.ts, as the browser suites)`],
     ['Load average (1 min)', `${m.loadAverage.start} at start, ${m.loadAverage.end ?? '?'} at end`],
     ['Commit', m.commit],
     ...Object.entries(m.versions),

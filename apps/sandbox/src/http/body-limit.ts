@@ -1,7 +1,7 @@
 /**
  * The request body cap. hono's `bodyLimit` reads `c.req.raw.body`, which makes @hono/node-server build a
- * full WHATWG Request (a web ReadableStream over the socket, an AbortController) for every request: a
- * measured ~10 % of the API's CPU under load. A body announced with Content-Length is checked from that
+ * full WHATWG Request (a web ReadableStream over the socket, an AbortController) for every request, a
+ * cost that shows in the bench's sandbox throughput (measure 7, bench/README.md). A body announced with Content-Length is checked from that
  * header alone, so `c.req.text()` keeps node-server's direct read; only a chunked body (no length known
  * in advance) goes through hono's counting reader.
  */

@@ -2,7 +2,7 @@
  * CORS for the browser routes: any origin, no credentials (publishable key in the Authorization header).
  * hono's `cors` is kept for preflights; on the actual request it writes its header into `c.res` before
  * the route runs, which makes hono rebuild the route's response around a streamed copy of its body (a
- * measured ~5 % of the API's CPU under load). Setting the one header on the finished response is the same
+ * cost that shows in the bench's sandbox throughput, measure 7 of bench/README.md). Setting the one header on the finished response is the same
  * answer without that copy.
  */
 import type { MiddlewareHandler } from 'hono';

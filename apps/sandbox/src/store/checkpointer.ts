@@ -1,8 +1,8 @@
 /**
  * WAL checkpoints off the event loop. SQLite's automatic checkpoint runs inside whichever commit crosses
  * the threshold, on the thread that commits: here the only thread that answers requests. Under load it
- * copied megabytes back into the database file and fsynced it there (single fsyncs measured at 40–135 ms
- * on this VM, event-loop stalls up to ~1 s). A worker thread with its own connection runs PASSIVE
+ * copied megabytes back into the database file and fsynced it there, stalling every request behind the
+ * fsync (the bench's p99 at 64 clients, measure 7 of bench/README.md, is where it shows). A worker thread with its own connection runs PASSIVE
  * checkpoints instead: they never block writers, and their fsyncs block only the worker.
  *
  * Durability is unchanged: a commit is durable (against a process crash, as `synchronous = NORMAL`

@@ -1,7 +1,8 @@
 /**
  * Prepared statements, compiled once per database and SQL text. `db.prepare` parses and plans the SQL on
- * every call (a measured ~8 % of the API's CPU under load when done per query); a statement is reusable
- * for the connection's life, so each distinct SQL string is prepared on first use and kept.
+ * every call (a cost per query that shows in the bench's sandbox throughput, measure 7 of
+ * bench/README.md); a statement is reusable for the connection's life, so each distinct SQL string is
+ * prepared on first use and kept.
  */
 import type Database from 'better-sqlite3';
 
