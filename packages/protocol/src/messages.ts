@@ -16,8 +16,8 @@ import { PROTOCOL, PROTOCOL_VERSION } from './handshake.ts';
 
 const id = v.pipe(v.string(), v.maxLength(100));
 const text = v.pipe(v.string(), v.maxLength(2000));
-const url = v.pipe(v.string(), v.maxLength(4000));
-const returnUrl = v.pipe(v.string(), v.maxLength(MAX_RETURN_URL_LENGTH));
+// Every URL a message carries (a return_url, a challenge page, a wallet link) within the API's return_url limit.
+const url = v.pipe(v.string(), v.maxLength(MAX_RETURN_URL_LENGTH));
 const requestId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const amount = v.pipe(v.number(), v.integer(), v.minValue(0));
 const currency = v.picklist(['USD', 'LRD']);
@@ -113,7 +113,7 @@ export const ControllerCall = v.variant('method', [
     clientSecret: id,
     elementId: id,
     /** Absent with `redirect: 'if_required'` when the merchant gave none. */
-    returnUrl: v.optional(returnUrl),
+    returnUrl: v.optional(url),
     redirect: v.picklist(['always', 'if_required']),
   }),
   v.object({ method: v.literal('confirm-momo'), clientSecret: id, provider, phoneNumber: v.pipe(v.string(), v.maxLength(40)) }),
@@ -124,7 +124,7 @@ export const ControllerCall = v.variant('method', [
     method: v.literal('confirm-element'),
     clientSecret: id,
     elementId: id,
-    returnUrl: v.optional(returnUrl),
+    returnUrl: v.optional(url),
     redirect: v.picklist(['always', 'if_required']),
   }),
   /** Resume waiting on a payment left in `requires_action` (reload, return from the wallet app). */
