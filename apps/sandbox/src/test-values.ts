@@ -68,4 +68,10 @@ export function momoScenario(e164: string): MomoScenario {
   return TEST_MOMO_NUMBERS[e164] ?? 'approve';
 }
 
+/**
+ * The phone number of the sandbox's one Soxara wallet user: whoever approves on the wallet page pays as
+ * them, so a wallet payment's `customer` has a number, as a real wallet user's does.
+ */
+export const TEST_WALLET_HOLDER = '+231880000001';
+
 export const REFUND_FAILURE_REASON = 'expired_or_canceled_card';

@@ -13,7 +13,7 @@ import { invalidRequest } from '../http/errors.ts';
 import { newActionToken } from '../ids.ts';
 import { insertAction, supersedePendingActions, type ActionKind, type ActionScenario } from '../store/payments.ts';
 import { scheduleJob } from '../store/jobs.ts';
-import { cardOutcome, momoScenario } from '../test-values.ts';
+import { cardOutcome, momoScenario, TEST_WALLET_HOLDER } from '../test-values.ts';
 import { maskPhoneNumber, USSD_CODES } from '../phone.ts';
 import { isoSeconds } from '../time.ts';
 import { publicUrlOf } from '../public-url.ts';
@@ -128,7 +128,7 @@ function confirmMomo(deps: Deps, accountId: string, payment: Payment, provider: 
 function confirmWallet(deps: Deps, accountId: string, payment: Payment): ConfirmResult {
   const expiresAt = Date.now() + deps.config.momoExpiryMs;
   const token = startAction(deps, payment, accountId, 'wallet', 'customer', null, expiresAt);
-  const details: PaymentMethodDetails = { type: 'soxara_wallet', soxara_wallet: {} };
+  const details: PaymentMethodDetails = { type: 'soxara_wallet' };
   const next = {
     type: 'soxara_wallet_approval' as const,
     soxara_wallet_approval: {
@@ -138,6 +138,11 @@ function confirmWallet(deps: Deps, accountId: string, payment: Payment): Confirm
     },
   };
   return { payment: toRequiresAction(deps, accountId, payment, details, next, null), decline: null };
+}
+
+/** The sandbox's one wallet user: whoever approves on the wallet page pays as them. */
+export function walletCustomer(accountId: string): Customer {
+  return { id: customerId(accountId, TEST_WALLET_HOLDER), phone_number: TEST_WALLET_HOLDER, country_code: 'LR' };
 }
 
 function startAction(

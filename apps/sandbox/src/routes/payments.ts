@@ -123,6 +123,7 @@ export function paymentRoutes(deps: Deps): Hono<AppEnv> {
       description: input.description ?? null,
       metadata: input.metadata ?? {},
       payment_method: null,
+      payment_method_details: null,
       next_action: null,
       last_payment_error: null,
       customer: null,
