@@ -22,7 +22,11 @@ test('the guide\'s code pays with 4242 and lands on return_url with the three pa
   expect(params.get('payment_intent')).toBe(paymentId);
   expect(params.get('payment_intent_client_secret')).toMatch(new RegExp(`^${paymentId}_secret_`));
   expect(params.get('redirect_status')).toBe('succeeded');
-  expect((await serverPayment(paymentId)).status).toBe('succeeded');
+  expect(await serverPayment(paymentId)).toMatchObject({
+    status: 'succeeded',
+    payment_method: 'card',
+    payment_method_details: { type: 'card', card: { brand: 'visa', last4: '4242' } },
+  });
   expect(errors).toEqual([]);
 });
 

@@ -123,7 +123,7 @@ test('7. out-of-order delivery: refund.succeeded processed before payment.succee
   const payment = {
     id: paymentId, object: 'payment', livemode: false, amount, amount_refunded: amount, currency, status: 'succeeded',
     client_secret: `${paymentId}_secret_redacted`, description: `Order #${orderId}`, metadata: { order_id: String(orderId) },
-    payment_method: { type: 'card', card: { brand: 'visa', last4: '4242', exp_month: 12, exp_year: 2034 } }, next_action: null,
+    payment_method: 'card', payment_method_details: { type: 'card', card: { brand: 'visa', last4: '4242', exp_month: 12, exp_year: 2034 } }, next_action: null,
     last_payment_error: null, customer: null, created_at: new Date().toISOString(), succeeded_at: new Date().toISOString(), canceled_at: null,
   };
   expect(await send('payment.succeeded', payment)).toEqual({ status: 200, json: { received: true } });

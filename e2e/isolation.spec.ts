@@ -87,7 +87,7 @@ async function expectNoCardOnMerchantPage(page: Page): Promise<void> {
   expect(everything).not.toContain(NUMBER);
   expect(everything).not.toContain(digits.slice(0, 12));
   expect(everything).not.toMatch(new RegExp(`["':\\s]${CVC}["\\s,}]`));
-  // Expiry month and year are client-safe (they come back in payment_method.card, as with Stripe).
+  // Expiry month and year are client-safe (they come back in payment_method_details.card, as with Stripe).
   expect(everything).not.toMatch(/"(cvc|number|card_number)"\s*:/);
 }
 

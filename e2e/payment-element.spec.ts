@@ -52,8 +52,8 @@ test('MoMo tab: network and number typed in the frame, prompt approved, payment 
   const modal = page.frameLocator(`iframe[title="${FRAME_TITLES.modal}"]`);
   await expect(modal.getByRole('dialog', { name: 'Approve on your phone' })).toContainText('Orange Money', { timeout: 15_000 });
   expect(await result()).toMatchObject({ paymentIntent: { id: paymentId, status: 'succeeded' } });
-  const server = (await serverPayment(paymentId)) as unknown as { payment_method: { type: string; momo: { provider: string } } };
-  expect(server.payment_method).toMatchObject({ type: 'momo', momo: { provider: 'orange' } });
+  const server = await serverPayment(paymentId);
+  expect(server).toMatchObject({ payment_method: 'momo', payment_method_details: { type: 'momo', momo: { provider: 'orange' } } });
   // The merchant saw state, never the number.
   const changes = JSON.stringify(await page.evaluate(() => (window as unknown as { __pe: { changes: unknown[] } }).__pe.changes));
   expect(changes).toContain('"paymentMethod":"momo"');

@@ -71,7 +71,7 @@ test.describe('desktop', () => {
 
     const [walletPage] = await Promise.all([context.waitForEvent('page'), modal.openHere.click()]);
     await decide(walletPage, 'Approve');
-    expect(await result).toMatchObject({ paymentIntent: { id: paymentId, status: 'succeeded' } });
+    expect(await result).toMatchObject({ paymentIntent: { id: paymentId, status: 'succeeded', payment_method: 'soxara_wallet', payment_method_details: { type: 'soxara_wallet' } } });
     await expect(modal.iframe).toHaveCount(0);
     expect((await serverPayment(paymentId)).status).toBe('succeeded');
     expect(errors).toEqual([]);

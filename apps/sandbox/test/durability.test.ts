@@ -213,7 +213,7 @@ describe('durability: kill -9 under concurrent load', () => {
       const now = await call(sandbox.url, 'GET', `/v1/payments/${id}`, { key: SK });
       if (now.status !== 200) return void lost.push(`payment ${id}: ${now.status}`);
       const fields = confirmedIds.has(id)
-        ? ['id', 'amount', 'currency', 'status', 'payment_method', 'created_at']
+        ? ['id', 'amount', 'currency', 'status', 'payment_method', 'payment_method_details', 'created_at']
         : ['id', 'amount', 'currency', 'metadata', 'client_secret', 'created_at'];
       for (const field of fields) {
         if (JSON.stringify(now.json.data[field]) !== JSON.stringify(ackedPayment[field])) changed.push(`payment ${id}.${field}`);

@@ -13,7 +13,7 @@ afterAll(async () => {
 
 /** The fields each object kind must carry (from packages/protocol), to check the samples are complete. */
 const REQUIRED_FIELDS: Record<string, string[]> = {
-  payment: ['id', 'amount', 'amount_refunded', 'currency', 'status', 'client_secret', 'metadata', 'payment_method', 'next_action', 'last_payment_error', 'created_at'],
+  payment: ['id', 'amount', 'amount_refunded', 'currency', 'status', 'client_secret', 'metadata', 'payment_method', 'payment_method_details', 'next_action', 'last_payment_error', 'created_at'],
   refund: ['id', 'payment', 'amount', 'currency', 'status', 'failure_reason', 'metadata', 'created_at'],
   transfer: ['id', 'amount', 'currency', 'status', 'sender', 'recipient', 'claim_expires_at', 'metadata', 'created_at'],
   gift_card: ['id', 'initial_amount', 'balance', 'currency', 'status', 'code_last4', 'purchaser', 'expires_at', 'metadata', 'created_at'],

@@ -30,6 +30,7 @@ describe('create and retrieve', () => {
       description: 'Order #5021',
       metadata: { order_id: '5021' },
       payment_method: null,
+      payment_method_details: null,
       next_action: null,
       last_payment_error: null,
       customer: null,
@@ -93,7 +94,8 @@ describe('card confirm', () => {
     expect(res.status).toBe(200);
     expect(res.json.data).toMatchObject({
       status: 'succeeded',
-      payment_method: { type: 'card', card: { brand: 'visa', last4: '4242' } },
+      payment_method: 'card',
+      payment_method_details: { type: 'card', card: { brand: 'visa', last4: '4242' } },
     });
     expect(Object.keys(res.json.data).sort()).toEqual([...CLIENT_SAFE_PAYMENT_FIELDS].sort());
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
@@ -108,7 +110,8 @@ describe('card confirm', () => {
     const res = await t.api('POST', `/v1/payments/${p.id}/confirm`, { body: { payment_method: CARD('5555555555554444') } });
     expect(res.status).toBe(200);
     expect(res.json.data.status).toBe('succeeded');
-    expect(res.json.data.payment_method.card.brand).toBe('mastercard');
+    expect(res.json.data.payment_method).toBe('card');
+    expect(res.json.data.payment_method_details.card.brand).toBe('mastercard');
     expect(res.json.data.metadata).toEqual({ order_id: '1' });
   });
 

@@ -9,6 +9,12 @@ export interface PaymentView {
   status: string;
   amount: number;
   last_payment_error: { code: string; decline_code?: string } | null;
+  payment_method: 'card' | 'momo' | 'soxara_wallet' | null;
+  payment_method_details:
+    | { type: 'card'; card: { brand: string; last4: string } }
+    | { type: 'momo'; momo: { provider: string; phone_number_masked: string } }
+    | { type: 'soxara_wallet' }
+    | null;
 }
 
 export async function openCheckout(page: Page, name: CheckoutPage, query: Record<string, string> = {}): Promise<{ paymentId: string }> {

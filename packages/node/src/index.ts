@@ -39,3 +39,4 @@ export type { RefundCreateParams } from './resources/refunds.ts';
 export type { EventListParams } from './resources/events.ts';
 export type { WebhookEndpointCreateParams, WebhookEndpointUpdateParams, DeletedWebhookEndpoint } from './resources/webhook-endpoints.ts';
 export type { SoxaraEvent, EventType, EventOf, WebhookDelivery } from '@soxara/protocol';
+export type { Payment, PaymentMethodType, PaymentMethodDetails, PaymentStatus, Refund, WebhookEndpoint } from '@soxara/protocol';

@@ -1,6 +1,6 @@
 /**
  * The objects of the Soxara REST API as they travel on the wire. The sandbox produces them, the
- * frames and the server SDK consume them. Shapes follow ../../../../shared/DESIGN.md ("Contract: REST API").
+ * frames and the server SDK consume them. docs/api.md is their reference, docs/events.md that of the events.
  */
 
 export type Currency = 'USD' | 'LRD';
@@ -22,11 +22,15 @@ export const MAX_RETURN_URL_LENGTH = 4000;
 export type MomoProvider = 'mtn' | 'orange';
 export type PaymentMethodType = 'card' | 'momo' | 'soxara_wallet';
 
-/** What the customer paid with, as safe to show: never a full number or CVC. */
+/**
+ * What the customer paid with, as safe to show: never a full number or CVC. A payment carries the
+ * method's name in `payment_method` (the event reference's `"payment_method": "card"`) and these details
+ * beside it, as Stripe's charges carry `payment_method_details`.
+ */
 export type PaymentMethodDetails =
   | { type: 'card'; card: { brand: string; last4: string; exp_month: number; exp_year: number } }
   | { type: 'momo'; momo: { provider: MomoProvider; phone_number_masked: string } }
-  | { type: 'soxara_wallet'; soxara_wallet: Record<string, never> };
+  | { type: 'soxara_wallet' };
 
 /** The step the customer must take before the payment can complete. */
 export type NextAction =
@@ -78,10 +82,14 @@ export interface Payment {
   client_secret: string;
   description: string | null;
   metadata: Record<string, string>;
-  payment_method: PaymentMethodDetails | null;
+  /** The method of the latest confirm: `card`, `momo` or `soxara_wallet`; null before the first. */
+  payment_method: PaymentMethodType | null;
+  /** That method's safe details; null exactly when `payment_method` is. */
+  payment_method_details: PaymentMethodDetails | null;
   next_action: NextAction | null;
   last_payment_error: PaymentError | null;
-  customer: { id: string; phone_number: string | null; country_code: string } | null;
+  /** The Soxara user who paid (MoMo, wallet); null for card payments and before a confirm. */
+  customer: { id: string; phone_number: string; country_code: string } | null;
   created_at: string;
   succeeded_at: string | null;
   canceled_at: string | null;
@@ -98,6 +106,7 @@ export const CLIENT_SAFE_PAYMENT_FIELDS = [
   'next_action',
   'last_payment_error',
   'payment_method',
+  'payment_method_details',
   'created_at',
 ] as const;
 export type ClientPayment = Pick<Payment, (typeof CLIENT_SAFE_PAYMENT_FIELDS)[number]>;

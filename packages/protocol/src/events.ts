@@ -1,5 +1,5 @@
 /**
- * The webhook events of the event reference (shared/seeds/001_…): 27 types, each with the type of its
+ * The webhook events of the event reference (docs/events.md): 27 types, each with the type of its
  * `data.object`. The envelope is the sample payload's: `{id, object, type, livemode, created_at, data}`.
  * `SoxaraEvent` is a union discriminated by `type`, so `switch (event.type)` narrows `data.object`.
  */

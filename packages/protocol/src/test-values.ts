@@ -54,6 +54,12 @@ export const TEST_CARDS = {
 
 export type TestCardName = keyof typeof TEST_CARDS;
 
+/**
+ * The phone number of the sandbox's one Soxara wallet user: whoever approves on the wallet page pays as
+ * them, so a wallet payment's `customer` has a number, as a real wallet user's does.
+ */
+export const TEST_WALLET_HOLDER = '+231880000001';
+
 /** The failure reason of every refund of a `refundsFail` card's payment. */
 export const REFUND_FAILURE_REASON = 'expired_or_canceled_card';
 

@@ -3,6 +3,18 @@ import type { Payment, Refund } from '../src/api.ts';
 import { EVENT_TYPES, isEventType, type Dispute, type EventOf, type SoxaraEvent } from '../src/events.ts';
 
 describe('event types', () => {
+  it("types payment_method as the event reference's method name, with the details beside it", () => {
+    const methodOf = (event: EventOf<'payment.succeeded'>): string | null => {
+      const payment = event.data.object;
+      expectTypeOf(payment.payment_method).toEqualTypeOf<'card' | 'momo' | 'soxara_wallet' | null>();
+      // @ts-expect-error the details are no longer under payment_method
+      void payment.payment_method?.card;
+      if (payment.payment_method_details?.type === 'card') return payment.payment_method_details.card.last4;
+      return payment.payment_method;
+    };
+    expect(typeof methodOf).toBe('function');
+  });
+
   it('lists the 27 types of the event reference, once each', () => {
     expect(EVENT_TYPES).toHaveLength(27);
     expect(new Set(EVENT_TYPES).size).toBe(27);

@@ -25,6 +25,10 @@ export async function ifRequired(): Promise<void> {
   if (result.paymentIntent) {
     const status: 'requires_payment_method' | 'requires_action' | 'succeeded' | 'canceled' = result.paymentIntent.status;
     void status;
+    const method: 'card' | 'momo' | 'soxara_wallet' | null = result.paymentIntent.payment_method;
+    const last4 = result.paymentIntent.payment_method_details?.type === 'card' ? result.paymentIntent.payment_method_details.card.last4 : null;
+    void method;
+    void last4;
   } else {
     const error: SoxaraError = result.error;
     void error;

@@ -41,8 +41,8 @@ async function answer(
   // The sandbox approves by itself after SOXARA_MOMO_DELAY_MS: an approval that comes second is moot.
   if (payment.status === 'succeeded' && decision === 'approve') return payment;
   if (payment.status === 'succeeded') throw new Error(`${paymentId} already succeeded (the sandbox's synthetic delay ran out); use a test number that never answers to decline`);
-  if (payment.payment_method?.type !== method) {
-    throw new Error(`${paymentId} waits for a ${payment.payment_method?.type ?? 'unknown'} action, not ${method}`);
+  if (payment.payment_method !== method) {
+    throw new Error(`${paymentId} waits for a ${payment.payment_method ?? 'unknown'} action, not ${method}`);
   }
   return decision === 'approve' ? soxara.testHelpers.payments.approve(paymentId) : soxara.testHelpers.payments.decline(paymentId);
 }

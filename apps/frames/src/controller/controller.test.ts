@@ -19,6 +19,7 @@ function payment(status: ClientPayment['status'], extra: Partial<ClientPayment> 
     next_action: null,
     last_payment_error: null,
     payment_method: null,
+    payment_method_details: null,
     created_at: '2026-01-01T00:00:00Z',
     ...extra,
   };

@@ -1,4 +1,4 @@
-/** Builds the event envelope exactly as the event reference's sample (shared/seeds/001_…) shows it. */
+/** Builds the event envelope exactly as the event reference's sample (docs/events.md) shows it. */
 import type { EventType, SoxaraEvent } from '@soxara/protocol';
 import { newId } from '../ids.ts';
 import { isoSeconds } from '../time.ts';

@@ -1,6 +1,6 @@
 /**
  * Sample objects for `POST /v1/test_helpers/events`: one realistic `data.object` per event type, modelled
- * on the event reference's sample (shared/seeds/001_…: order #5021, 12.50 USD, a Liberian MTN customer).
+ * on the event reference's sample (docs/events.md: order #5021, 12.50 USD, a Liberian MTN customer).
  * Each object is in the state its event describes, so a merchant's handler sees what a real event carries.
  * Fresh ids every time, so handlers that dedupe on ids do not drop a second test event.
  */
@@ -49,6 +49,7 @@ function payment(c: Clock, overrides: Partial<Payment>): Payment {
     description: 'Order #5021',
     metadata: { order_id: '5021' },
     payment_method: null,
+    payment_method_details: null,
     next_action: null,
     last_payment_error: null,
     customer: null,
@@ -59,8 +60,14 @@ function payment(c: Clock, overrides: Partial<Payment>): Payment {
   };
 }
 
-const card = { type: 'card', card: { brand: 'visa', last4: '4242', exp_month: 12, exp_year: 2030 } } as const;
-const momo = { type: 'momo', momo: { provider: 'mtn', phone_number_masked: '+231 88 *** 8457' } } as const;
+const card = {
+  payment_method: 'card',
+  payment_method_details: { type: 'card', card: { brand: 'visa', last4: '4242', exp_month: 12, exp_year: 2030 } },
+} as const satisfies Partial<Payment>;
+const momo = {
+  payment_method: 'momo',
+  payment_method_details: { type: 'momo', momo: { provider: 'mtn', phone_number_masked: '+231 88*** **57' } },
+} as const satisfies Partial<Payment>;
 
 function refund(c: Clock, overrides: Partial<Refund>): Refund {
   return {
@@ -181,17 +188,17 @@ const SAMPLES: SampleBuilders = {
   'payment.requires_action': (c) =>
     payment(c, {
       status: 'requires_action',
-      payment_method: momo,
+      ...momo,
       customer: customer(),
       next_action: {
         type: 'momo_pin_prompt',
-        momo_pin_prompt: { provider: 'mtn', phone_number_masked: '+231 88 *** 8457', expires_at: c.at(5 * MINUTE), ussd_code: '*156#' },
+        momo_pin_prompt: { provider: 'mtn', phone_number_masked: '+231 88*** **57', expires_at: c.at(5 * MINUTE), ussd_code: '*156#' },
       },
     }),
-  'payment.succeeded': (c) => payment(c, { status: 'succeeded', payment_method: card, customer: customer(), succeeded_at: c.at(-1_000) }),
+  'payment.succeeded': (c) => payment(c, { status: 'succeeded', ...card, customer: customer(), succeeded_at: c.at(-1_000) }),
   'payment.failed': (c) =>
     payment(c, {
-      payment_method: card,
+      ...card,
       last_payment_error: { type: 'card_error', code: 'card_declined', decline_code: 'generic_decline', message: 'Your card was declined.' },
     }),
   'payment.canceled': (c) => payment(c, { status: 'canceled', canceled_at: c.at(0) }),

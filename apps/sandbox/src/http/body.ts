@@ -1,7 +1,7 @@
 /**
- * Request bodies: JSON only, parsed once at the edge into typed values with valibot. Bodies are strict
- * (an unknown field is a 400 `parameter_unknown`, as Stripe does) so that a typo never passes silently.
- * The first issue becomes the error; `param` names the field in the API's notation.
+ * Request bodies and query strings, parsed once at the edge into typed values with valibot. Bodies are
+ * JSON only, and strict (an unknown field is a 400 `parameter_unknown`, as Stripe does) so that a typo
+ * never passes silently. The first issue becomes the error; `param` names the field in the API's notation.
  */
 import type { Context } from 'hono';
 import * as v from 'valibot';
@@ -49,4 +49,13 @@ export function parseWith<TSchema extends v.GenericSchema>(
     throw invalidRequest('parameter_missing', `Missing required parameter: ${param}`, param);
   }
   throw invalidRequest('parameter_invalid', `Invalid ${param}: ${issue.message}`, param);
+}
+
+/**
+ * A query string through its schema (a loose object: unknown parameters are ignored, as Stripe does).
+ * An empty value (`?wait=`) counts as absent.
+ */
+export function parseQuery<TSchema extends v.GenericSchema>(schema: TSchema, c: Context): v.InferOutput<TSchema> {
+  const present = Object.entries(c.req.query()).filter(([, value]) => value !== '');
+  return parseWith(schema, Object.fromEntries(present));
 }

@@ -1,4 +1,8 @@
-/** Valibot pieces shared by several bodies: amounts and Stripe-like metadata limits. */
+/**
+ * Valibot pieces shared by several bodies and queries: amounts, Stripe-like metadata limits, list limits.
+ * Limits are valibot actions rather than `check`s so that docs/openapi.json, generated from these
+ * schemas, states them too.
+ */
 import * as v from 'valibot';
 
 /** 99,999,999 minor units ($999,999.99): the largest amount one payment may carry, like Stripe's cap. */
@@ -9,6 +13,7 @@ export const amountSchema = v.pipe(
   v.integer('must be an integer amount in minor units (e.g. 1250 for 12.50)'),
   v.minValue(1, 'must be greater than 0'),
   v.maxValue(MAX_AMOUNT, `must be at most ${MAX_AMOUNT}`),
+  v.description('An integer in minor units: 1250 is 12.50.'),
 );
 
 const METADATA_SHAPE = 'must be an object of string keys to string values';
@@ -18,13 +23,31 @@ export const metadataSchema = v.pipe(
   v.custom<object>((m) => typeof m === 'object' && m !== null && !Array.isArray(m), METADATA_SHAPE),
   v.record(
     v.pipe(v.string(), v.minLength(1, 'keys must not be empty'), v.maxLength(40, 'keys must be at most 40 characters')),
-    v.string('values must be strings'),
+    v.pipe(v.string('values must be strings'), v.maxLength(500, 'values must be at most 500 characters')),
     METADATA_SHAPE,
   ),
-  v.check((m) => Object.keys(m).length <= 50, 'must have at most 50 keys'),
-  v.check((m) => Object.values(m).every((value) => value.length <= 500), 'values must be at most 500 characters'),
+  v.maxEntries(50, 'must have at most 50 keys'),
+  v.description('Yours: string keys to string values. Soxara stores it and echoes it in every event.'),
 );
 
 export const descriptionSchema = v.nullable(v.pipe(v.string('must be a string'), v.maxLength(1000, 'must be at most 1000 characters')));
 
 export const emptyBodySchema = v.strictObject({});
+
+export const DEFAULT_LIST_LIMIT = 10;
+export const MAX_LIST_LIMIT = 100;
+const LIMIT_MESSAGE = `must be an integer from 1 to ${MAX_LIST_LIMIT}`;
+
+/** `limit` of a list query: how many objects one page holds. */
+export const limitSchema = v.optional(
+  v.pipe(
+    v.string(LIMIT_MESSAGE),
+    v.regex(/^\d{1,3}$/, LIMIT_MESSAGE),
+    v.transform(Number),
+    v.number(),
+    v.integer(),
+    v.minValue(1, LIMIT_MESSAGE),
+    v.maxValue(MAX_LIST_LIMIT, LIMIT_MESSAGE),
+    v.metadata({ default: DEFAULT_LIST_LIMIT }),
+  ),
+);

@@ -7,7 +7,7 @@
 import type { Payment, PaymentError } from '@soxara/protocol';
 import type { Deps } from '../http/env.ts';
 import { findAction, findPaymentAnyAccount, setActionState, type ActionKind, type ActionRow } from '../store/payments.ts';
-import { customerId } from './confirm.ts';
+import { walletCustomer } from './confirm.ts';
 import { notifyChanged, toFailed, toSucceeded } from './transitions.ts';
 
 export type ActionOutcome = 'approve' | 'decline' | 'insufficient_funds' | 'expire' | 'cancel';
@@ -38,15 +38,12 @@ export function resolveAction(deps: Deps, token: string, outcome: ActionOutcome)
     if (!action || action.state !== 'pending') return null;
     if (outcome === 'expire' && action.kind === 'three_ds') return null;
     const record = findPaymentAnyAccount(deps.db, action.payment_id);
-    if (!record || record.payment.status !== 'requires_action' || !record.payment.payment_method) return null;
+    if (!record || record.payment.status !== 'requires_action' || !record.payment.payment_method_details) return null;
     const { payment } = record;
-    const method = record.payment.payment_method;
+    const method = record.payment.payment_method_details;
     if (outcome === 'approve') {
       setActionState(deps.db, token, 'approved');
-      const customer =
-        action.kind === 'wallet'
-          ? { id: customerId(action.account_id, `wallet:${payment.id}`), phone_number: null, country_code: 'LR' }
-          : null;
+      const customer = action.kind === 'wallet' ? walletCustomer(action.account_id) : null;
       return { action, payment: toSucceeded(deps, action.account_id, payment, method, customer) };
     }
     setActionState(deps.db, token, outcome === 'expire' ? 'expired' : outcome === 'cancel' ? 'canceled' : 'declined');

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { MomoProvider, Payment, PaymentError, PaymentMethodDetails } from '@soxara/protocol';
 import { maskPhoneNumber } from '@soxara/protocol/liberian-mobile';
-import { testCardOutcome, testPhoneScenario } from '@soxara/protocol/test-values';
+import { TEST_WALLET_HOLDER, testCardOutcome, testPhoneScenario } from '@soxara/protocol/test-values';
 import type { Deps } from '../http/env.ts';
 import { invalidRequest } from '../http/errors.ts';
 import { newActionToken } from '../ids.ts';
@@ -129,7 +129,7 @@ function confirmMomo(deps: Deps, accountId: string, payment: Payment, provider: 
 function confirmWallet(deps: Deps, accountId: string, payment: Payment): ConfirmResult {
   const expiresAt = Date.now() + deps.config.momoExpiryMs;
   const token = startAction(deps, payment, accountId, 'wallet', 'customer', null, expiresAt);
-  const details: PaymentMethodDetails = { type: 'soxara_wallet', soxara_wallet: {} };
+  const details: PaymentMethodDetails = { type: 'soxara_wallet' };
   const next = {
     type: 'soxara_wallet_approval' as const,
     soxara_wallet_approval: {
@@ -139,6 +139,11 @@ function confirmWallet(deps: Deps, accountId: string, payment: Payment): Confirm
     },
   };
   return { payment: toRequiresAction(deps, accountId, payment, details, next, null), decline: null };
+}
+
+/** The sandbox's one wallet user: whoever approves on the wallet page pays as them. */
+export function walletCustomer(accountId: string): Customer {
+  return { id: customerId(accountId, TEST_WALLET_HOLDER), phone_number: TEST_WALLET_HOLDER, country_code: 'LR' };
 }
 
 function startAction(

@@ -28,7 +28,8 @@ export function toRequiresAction(
   return save(deps, accountId, {
     ...payment,
     status: 'requires_action',
-    payment_method: method,
+    payment_method: method.type,
+    payment_method_details: method,
     next_action: nextAction,
     last_payment_error: null,
     customer: customer ?? payment.customer,
@@ -47,7 +48,8 @@ export function toSucceeded(
   return save(deps, accountId, {
     ...payment,
     status: 'succeeded',
-    payment_method: method,
+    payment_method: method.type,
+    payment_method_details: method,
     next_action: null,
     last_payment_error: null,
     customer: customer ?? payment.customer,
@@ -66,7 +68,8 @@ export function toFailed(
   return save(deps, accountId, {
     ...payment,
     status: 'requires_payment_method',
-    payment_method: method,
+    payment_method: method.type,
+    payment_method_details: method,
     next_action: null,
     last_payment_error: error,
   }, 'payment.failed');

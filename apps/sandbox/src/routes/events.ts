@@ -1,34 +1,36 @@
 /** `GET /v1/events` (newest first, `limit`, `starting_after`, `type`) and `GET /v1/events/:id`. */
 import { Hono } from 'hono';
-import { EVENT_TYPES, isEventType, type EventType } from '@soxara/protocol';
+import * as v from 'valibot';
+import { EVENT_TYPES, type EventType } from '@soxara/protocol';
 import { requireSecretKey } from '../http/auth.ts';
 import type { AppEnv, Deps } from '../http/env.ts';
-import { invalidRequest, notFound } from '../http/errors.ts';
+import { notFound } from '../http/errors.ts';
 import { list, ok } from '../http/respond.ts';
+import { parseQuery } from '../http/body.ts';
+import { DEFAULT_LIST_LIMIT, limitSchema } from '../http/schemas.ts';
 import { findEvent, listEvents, parseStoredEvent } from '../events/store.ts';
 
-const DEFAULT_LIMIT = 10;
-const MAX_LIMIT = 100;
+/** Every prefix of an event type, as a family filter the way Stripe allows: `payment.*`, `charge.*`, `charge.dispute.*`. */
+const EVENT_FAMILIES = [...new Set(EVENT_TYPES.flatMap((type) => {
+  const parts = type.split('.');
+  return parts.slice(1).map((_, i) => `${parts.slice(0, i + 1).join('.')}.*`);
+}))];
 
-export function parseLimit(raw: string | undefined): number {
-  if (raw === undefined) return DEFAULT_LIMIT;
-  const limit = /^\d{1,3}$/.test(raw) ? Number(raw) : NaN;
-  if (!(limit >= 1 && limit <= MAX_LIMIT)) {
-    throw invalidRequest('parameter_invalid', `Invalid limit: must be an integer from 1 to ${MAX_LIMIT}`, 'limit');
-  }
-  return limit;
-}
+export const listEventsQuery = v.object({
+  limit: limitSchema,
+  starting_after: v.optional(v.pipe(v.string(), v.description('An event id (`evt_…`): the page starts after it.'))),
+  type: v.optional(
+    v.pipe(
+      v.picklist([...EVENT_TYPES, ...EVENT_FAMILIES], 'must be an event type of the event reference, or a family such as payment.*'),
+      v.description('One event type, or a family of them (`payment.*`).'),
+    ),
+  ),
+});
 
-/** An exact type, or a family as Stripe allows (`payment.*`). */
-function parseTypeFilter(raw: string | undefined): readonly EventType[] | undefined {
-  if (raw === undefined) return undefined;
-  if (isEventType(raw)) return [raw];
-  if (raw.endsWith('.*')) {
-    const prefix = raw.slice(0, -1);
-    const family = EVENT_TYPES.filter((type) => type.startsWith(prefix));
-    if (family.length > 0) return family;
-  }
-  throw invalidRequest('parameter_invalid', `Invalid type: ${raw} is not an event type of the event reference`, 'type');
+function typesOf(filter: string | undefined): readonly EventType[] | undefined {
+  if (filter === undefined) return undefined;
+  const prefix = filter.endsWith('.*') ? filter.slice(0, -1) : null;
+  return EVENT_TYPES.filter((type) => (prefix === null ? type === filter : type.startsWith(prefix)));
 }
 
 export function eventRoutes(deps: Deps): Hono<AppEnv> {
@@ -37,14 +39,15 @@ export function eventRoutes(deps: Deps): Hono<AppEnv> {
 
   routes.get('/events', auth, (c) => {
     const account = c.var.account;
-    const startingAfter = c.req.query('starting_after');
+    const query = parseQuery(listEventsQuery, c);
+    const startingAfter = query.starting_after;
     if (startingAfter !== undefined && !findEvent(deps.db, account.id, startingAfter)) {
       throw notFound(`event: ${startingAfter}`, 'starting_after');
     }
     const { events, hasMore } = listEvents(deps.db, account.id, {
-      limit: parseLimit(c.req.query('limit')),
+      limit: query.limit ?? DEFAULT_LIST_LIMIT,
       startingAfter,
-      types: parseTypeFilter(c.req.query('type')),
+      types: typesOf(query.type),
     });
     return list(c, events.map(parseStoredEvent), hasMore);
   });

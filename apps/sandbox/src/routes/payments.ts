@@ -6,7 +6,7 @@ import type { AppEnv, Deps } from '../http/env.ts';
 import { requireKey, requireSecretKey } from '../http/auth.ts';
 import { errorEnvelope, invalidRequest, notFound } from '../http/errors.ts';
 import { commit, ok } from '../http/respond.ts';
-import { parseWith, readJsonObject } from '../http/body.ts';
+import { parseQuery, parseWith, readJsonObject } from '../http/body.ts';
 import { CONFIRMS_PER_PAYMENT, createRateLimiter } from '../http/rate-limit.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { amountSchema, descriptionSchema, emptyBodySchema, metadataSchema } from '../http/schemas.ts';
@@ -22,22 +22,56 @@ import { notifyChanged, toCanceled } from '../payments/transitions.ts';
 const MAX_WAIT_SECONDS = 30;
 const STATUSES: readonly PaymentStatus[] = ['requires_payment_method', 'requires_action', 'succeeded', 'canceled'];
 
-const createSchema = v.strictObject({
+export const createPaymentBody = v.strictObject({
   amount: amountSchema,
   currency: v.pipe(
     v.string('must be "USD" or "LRD"'),
     v.toUpperCase(),
     v.picklist(['USD', 'LRD'], 'must be "USD" or "LRD"'),
+    v.description('`USD` or `LRD` (any case).'),
   ),
   description: v.optional(descriptionSchema),
   metadata: v.optional(metadataSchema),
 });
 
-const confirmSchema = v.strictObject({
-  client_secret: v.optional(v.string('must be a string')),
-  payment_method: paymentMethodSchema,
-  return_url: v.optional(v.pipe(v.string('must be a string'), v.maxLength(MAX_RETURN_URL_LENGTH, `must be at most ${MAX_RETURN_URL_LENGTH} characters`))),
+const clientSecretSchema = v.pipe(
+  v.string('must be a string'),
+  v.description("The payment's client_secret: required with a publishable key."),
+);
+
+export const retrievePaymentQuery = v.object({
+  client_secret: v.optional(clientSecretSchema),
+  wait: v.optional(
+    v.pipe(
+      v.string(`must be a number of seconds from 0 to ${MAX_WAIT_SECONDS}`),
+      v.regex(/^\d+(\.\d+)?$/, `must be a number of seconds from 0 to ${MAX_WAIT_SECONDS}`),
+      v.transform(Number),
+      v.number(),
+      v.maxValue(MAX_WAIT_SECONDS, `must be a number of seconds from 0 to ${MAX_WAIT_SECONDS}`),
+      v.description('Long poll: hold the answer up to this many seconds, until the status differs from `if_status`.'),
+    ),
+  ),
+  if_status: v.optional(
+    v.pipe(
+      v.picklist(STATUSES, `must be one of ${STATUSES.join(', ')}`),
+      v.description("Long poll: the status the caller already knows (default: the payment's current one)."),
+    ),
+  ),
 });
+
+export const confirmPaymentBody = v.strictObject({
+  client_secret: v.optional(clientSecretSchema),
+  payment_method: paymentMethodSchema,
+  return_url: v.optional(
+    v.pipe(
+      v.string('must be a string'),
+      v.maxLength(MAX_RETURN_URL_LENGTH, `must be at most ${MAX_RETURN_URL_LENGTH} characters`),
+      v.description('Where 3-D Secure sends the customer back (absolute http or https URL).'),
+    ),
+  ),
+});
+
+export const cancelActionBody = v.strictObject({ client_secret: v.optional(clientSecretSchema) });
 
 /** `metadata[order_id]` → `metadata`: the contract names the field, not the key. */
 function createParam(path: (string | number)[]): string {
@@ -77,22 +111,6 @@ function loadPayment(deps: Deps, c: Context<AppEnv>): PaymentRecord {
   return record;
 }
 
-function parseWait(raw: string | undefined): number {
-  if (raw === undefined || raw === '') return 0;
-  if (!/^\d+(\.\d+)?$/.test(raw) || Number(raw) > MAX_WAIT_SECONDS) {
-    throw invalidRequest('parameter_invalid', `wait must be a number of seconds from 0 to ${MAX_WAIT_SECONDS}.`, 'wait');
-  }
-  return Number(raw);
-}
-
-function parseIfStatus(raw: string | undefined): PaymentStatus | null {
-  if (raw === undefined || raw === '') return null;
-  if (!(STATUSES as readonly string[]).includes(raw)) {
-    throw invalidRequest('parameter_invalid', `if_status must be one of ${STATUSES.join(', ')}.`, 'if_status');
-  }
-  return raw as PaymentStatus;
-}
-
 export function paymentRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const confirmLimiter = createRateLimiter({ ...CONFIRMS_PER_PAYMENT, now: deps.rateLimitClock });
@@ -109,7 +127,7 @@ export function paymentRoutes(deps: Deps): Hono<AppEnv> {
   });
 
   app.post('/payments', requireSecretKey(deps), async (c) => {
-    const input = parseWith(createSchema, await readJsonObject(c), createParam);
+    const input = parseWith(createPaymentBody, await readJsonObject(c), createParam);
     const id = newId('pi');
     const payment: Payment = {
       id,
@@ -123,6 +141,7 @@ export function paymentRoutes(deps: Deps): Hono<AppEnv> {
       description: input.description ?? null,
       metadata: input.metadata ?? {},
       payment_method: null,
+      payment_method_details: null,
       next_action: null,
       last_payment_error: null,
       customer: null,
@@ -140,12 +159,12 @@ export function paymentRoutes(deps: Deps): Hono<AppEnv> {
 
   app.get('/payments/:id', requireKey(deps), async (c) => {
     const publishable = c.var.keyKind === 'publishable';
-    const wait = parseWait(c.req.query('wait'));
-    const ifStatus = parseIfStatus(c.req.query('if_status'));
+    const query = parseQuery(retrievePaymentQuery, c);
+    const wait = query.wait ?? 0;
     let record = loadPayment(deps, c);
-    checkClientSecret(record, c.req.query('client_secret'), publishable);
+    checkClientSecret(record, query.client_secret, publishable);
 
-    const awaited = ifStatus ?? record.payment.status;
+    const awaited = query.if_status ?? record.payment.status;
     const deadline = Date.now() + wait * 1000;
     while (record.payment.status === awaited && deps.notifier && Date.now() < deadline) {
       const changed = await deps.notifier.waitForChange(record.payment.id, deadline - Date.now(), c.req.raw.signal);
@@ -157,7 +176,7 @@ export function paymentRoutes(deps: Deps): Hono<AppEnv> {
 
   app.post('/payments/:id/confirm', requireKey(deps), async (c) => {
     const publishable = c.var.keyKind === 'publishable';
-    const input = parseWith(confirmSchema, await readJsonObject(c), confirmParam);
+    const input = parseWith(confirmPaymentBody, await readJsonObject(c), confirmParam);
     const record = loadPayment(deps, c);
     checkClientSecret(record, input.client_secret, publishable);
     const method = toConfirmMethod(input.payment_method, new Date());
@@ -181,8 +200,6 @@ export function paymentRoutes(deps: Deps): Hono<AppEnv> {
     return response;
   });
 
-  const cancelActionSchema = v.strictObject({ client_secret: v.optional(v.string('must be a string')) });
-
   /**
    * The checkout withdraws the pending customer action (the customer pressed Cancel on the PIN prompt,
    * the wallet request or the 3DS challenge), so that a late approval on the phone cannot charge them.
@@ -190,7 +207,7 @@ export function paymentRoutes(deps: Deps): Hono<AppEnv> {
    */
   app.post('/payments/:id/cancel_action', requireKey(deps), async (c) => {
     const publishable = c.var.keyKind === 'publishable';
-    const input = parseWith(cancelActionSchema, await readJsonObject(c));
+    const input = parseWith(cancelActionBody, await readJsonObject(c));
     const record = loadPayment(deps, c);
     checkClientSecret(record, input.client_secret, publishable);
     return commit(c, deps.db, () => {

@@ -10,9 +10,9 @@ import { amountSchema, metadataSchema } from '../http/schemas.ts';
 import { createRefund } from '../refunds/create.ts';
 import { findRefund } from '../store/refunds.ts';
 
-const createSchema = v.strictObject({
+export const createRefundBody = v.strictObject({
   payment: v.pipe(v.string('must be a payment id (pi_…)'), v.regex(/^pi_[A-Za-z0-9]{1,100}$/, 'must be a payment id (pi_…)')),
-  amount: v.optional(amountSchema),
+  amount: v.optional(v.pipe(amountSchema, v.description('Default: all that is left to refund.'))),
   reason: v.optional(
     v.picklist(
       ['duplicate', 'fraudulent', 'requested_by_customer'],
@@ -26,7 +26,7 @@ export function refundRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.post('/refunds', requireSecretKey(deps), async (c) => {
-    const input = parseWith(createSchema, await readJsonObject(c), (path) => String(path[0] ?? ''));
+    const input = parseWith(createRefundBody, await readJsonObject(c), (path) => String(path[0] ?? ''));
     const accountId = c.var.account.id;
     return commit(c, deps.db, () => ({ status: 200, body: { success: true, data: createRefund(deps, accountId, input) } }));
   });

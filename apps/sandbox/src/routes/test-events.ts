@@ -1,7 +1,7 @@
 /** `POST /v1/test_helpers/events {type}`: emits and delivers a sample event of any of the 27 types. */
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { isEventType, type EventType } from '@soxara/protocol';
+import { EVENT_TYPES } from '@soxara/protocol';
 import { requireSecretKey } from '../http/auth.ts';
 import { parseWith, readJsonObject } from '../http/body.ts';
 import type { AppEnv, Deps } from '../http/env.ts';
@@ -10,15 +10,15 @@ import { ok } from '../http/respond.ts';
 import { findEvent, parseStoredEvent } from '../events/store.ts';
 import { sampleObject } from '../events/samples.ts';
 
-const TestEventBody = v.strictObject({
-  type: v.custom<EventType>(isEventType, 'must be one of the 27 event types of the event reference'),
+export const testEventBody = v.strictObject({
+  type: v.picklist(EVENT_TYPES, 'must be one of the 27 event types of the event reference'),
 });
 
 export function testEventRoutes(deps: Deps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
   routes.post('/test_helpers/events', requireSecretKey(deps), async (c) => {
-    const { type } = parseWith(TestEventBody, await readJsonObject(c));
+    const { type } = parseWith(testEventBody, await readJsonObject(c));
     const accountId = c.var.account.id;
     const event = deps.db.transaction(() => {
       const { id } = deps.events.emit(accountId, type, sampleObject(type));

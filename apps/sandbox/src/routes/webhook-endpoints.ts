@@ -5,9 +5,10 @@
  */
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { isEventType } from '@soxara/protocol';
+import { EVENT_TYPES } from '@soxara/protocol';
 import { requireSecretKey } from '../http/auth.ts';
-import { parseWith, readJsonObject } from '../http/body.ts';
+import { parseQuery, parseWith, readJsonObject } from '../http/body.ts';
+import { DEFAULT_LIST_LIMIT, limitSchema } from '../http/schemas.ts';
 import type { AppEnv, Deps } from '../http/env.ts';
 import { notFound } from '../http/errors.ts';
 import { list, ok } from '../http/respond.ts';
@@ -23,7 +24,6 @@ import {
   type EnabledEvent,
 } from '../webhooks/endpoints.ts';
 import { findEvent } from '../events/store.ts';
-import { parseLimit } from './events.ts';
 
 function isHttpUrl(value: string): boolean {
   try {
@@ -35,23 +35,28 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-const Url = v.pipe(v.string(), v.maxLength(2048), v.check(isHttpUrl, 'must be an http(s) URL'));
+const Url = v.pipe(v.string(), v.maxLength(2048), v.check(isHttpUrl, 'must be an http(s) URL'), v.metadata({ format: 'uri' }));
 const EnabledEvents = v.pipe(
-  v.array(v.custom<EnabledEvent>((x) => x === '*' || isEventType(x), 'must be "*" or an event type of the event reference')),
+  v.array(
+    v.picklist(['*', ...EVENT_TYPES] satisfies EnabledEvent[], 'must be "*" or an event type of the event reference'),
+  ),
   v.minLength(1, 'must name at least one event type, or "*"'),
+  v.description('The event types to deliver; `["*"]` (the default) is all of them.'),
 );
 
-const CreateBody = v.strictObject({
+export const createWebhookEndpointBody = v.strictObject({
   url: Url,
   enabled_events: v.optional(EnabledEvents),
   description: v.optional(v.string()),
 });
 
-const UpdateBody = v.strictObject({
+export const updateWebhookEndpointBody = v.strictObject({
   url: v.optional(Url),
   enabled_events: v.optional(EnabledEvents),
-  disabled: v.optional(v.boolean()),
+  disabled: v.optional(v.pipe(v.boolean(), v.description('true stops deliveries (and cancels pending ones); false resumes them.'))),
 });
+
+export const listDeliveriesQuery = v.object({ limit: limitSchema });
 
 export function webhookEndpointRoutes(deps: Deps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -64,7 +69,7 @@ export function webhookEndpointRoutes(deps: Deps): Hono<AppEnv> {
   }
 
   routes.post('/webhook_endpoints', auth, async (c) => {
-    const body = parseWith(CreateBody, await readJsonObject(c));
+    const body = parseWith(createWebhookEndpointBody, await readJsonObject(c));
     const endpoint = createEndpoint(deps.db, c.var.account.id, body.url, body.enabled_events ?? ['*']);
     return ok(c, toWebhookEndpoint(endpoint, true));
   });
@@ -77,7 +82,7 @@ export function webhookEndpointRoutes(deps: Deps): Hono<AppEnv> {
 
   routes.post('/webhook_endpoints/:id', auth, async (c) => {
     const endpoint = owned(c.var.account.id, c.req.param('id'));
-    const body = parseWith(UpdateBody, await readJsonObject(c));
+    const body = parseWith(updateWebhookEndpointBody, await readJsonObject(c));
     deps.db.transaction(() => {
       updateEndpoint(deps.db, endpoint.id, { url: body.url, enabledEvents: body.enabled_events });
       if (body.disabled !== undefined) {
@@ -100,7 +105,7 @@ export function webhookEndpointRoutes(deps: Deps): Hono<AppEnv> {
   routes.get('/webhook_endpoints/:id/deliveries', auth, (c) => {
     const accountId = c.var.account.id;
     const endpoint = owned(accountId, c.req.param('id'));
-    const limit = parseLimit(c.req.query('limit'));
+    const limit = parseQuery(listDeliveriesQuery, c).limit ?? DEFAULT_LIST_LIMIT;
     const rows = listEndpointDeliveries(deps.db, endpoint.id, limit + 1);
     const deliveries = rows.slice(0, limit).map((row) => toApiDelivery(row, findEvent(deps.db, accountId, row.event_id)?.type ?? null));
     return list(c, deliveries, rows.length > limit);

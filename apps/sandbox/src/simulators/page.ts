@@ -13,6 +13,7 @@
  * inert.
  */
 import type { Context } from 'hono';
+import * as v from 'valibot';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Currency } from '@soxara/protocol';
 
@@ -101,11 +102,17 @@ export function finishedPage(c: Context, heading: string, text: string): Respons
   return renderPage(c, { title: heading, body: `<h1 role="status">${escapeHtml(heading)}</h1><p>${escapeHtml(text)}</p>` });
 }
 
+/** The form each simulator page posts: the tester's decision (and `embedded=1` inside a modal). */
+export const decisionForm = v.object({
+  outcome: v.picklist(['approve', 'decline']),
+  embedded: v.optional(v.literal('1')),
+});
+
 export async function readOutcome(c: Context): Promise<{ outcome: 'approve' | 'decline' | null; embedded: boolean }> {
   const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-  const outcome = form['outcome'];
+  const parsed = v.safeParse(decisionForm, form);
   return {
-    outcome: outcome === 'approve' || outcome === 'decline' ? outcome : null,
+    outcome: parsed.success ? parsed.output.outcome : null,
     embedded: form['embedded'] === '1' || c.req.query('embedded') === '1',
   };
 }

@@ -33,7 +33,8 @@ export function threeDsSimulator(deps: Deps): Hono {
     if (!action || !record) return notFoundPage(c);
     if (action.state !== 'pending') return finishedPage(c, 'Authentication finished', 'This challenge is no longer active. You can close this window.');
     const { payment } = record;
-    const card = payment.payment_method?.type === 'card' ? payment.payment_method.card : null;
+    const details = payment.payment_method_details;
+    const card = details?.type === 'card' ? details.card : null;
     const embedded = c.req.query('embedded') === '1';
     return renderPage(c, {
       title: '3-D Secure',

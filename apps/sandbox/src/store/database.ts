@@ -1,6 +1,7 @@
 /**
- * Opens the sandbox's SQLite database (WAL) and creates every module's tables. `migrateEvents` (owned by
- * the events module) also creates the webhook endpoint and delivery tables.
+ * Opens the sandbox's SQLite database (WAL), creates every module's tables and brings rows of older
+ * versions up to today's shape. `migrateEvents` (owned by the events module) also creates the webhook
+ * endpoint and delivery tables.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { migrateAccounts } from './accounts.ts';
 import { migrateIdempotency } from './idempotency.ts';
 import { migrateJobs } from './jobs.ts';
 import { migratePayments } from './payments.ts';
+import { upgradeStoredPaymentMethods } from './payment-method-upgrade.ts';
 import { migrateRefunds } from './refunds.ts';
 
 export const DATABASE_FILE = 'sandbox.sqlite';
@@ -31,5 +33,6 @@ export function openDatabase(dataDir: string): Database.Database {
   migratePayments(db);
   migrateRefunds(db);
   migrateEvents(db);
+  upgradeStoredPaymentMethods(db);
   return db;
 }

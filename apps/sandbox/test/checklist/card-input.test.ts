@@ -44,7 +44,7 @@ describe('A. Card input (the API as the last line behind the frame)', () => {
     const p = await createPayment(t);
     const res = await t.api('POST', `/v1/payments/${p.id}/confirm`, { key: t.pk, body: confirmBody(p, '6212345678901234') });
     expect(res.status).toBe(200);
-    expect(res.json.data).toMatchObject({ status: 'succeeded', payment_method: { card: { brand: 'unionpay', last4: '1234' } } });
+    expect(res.json.data).toMatchObject({ status: 'succeeded', payment_method: 'card', payment_method_details: { card: { brand: 'unionpay', last4: '1234' } } });
     const short = await createPayment(t);
     const refusedShort = await t.api('POST', `/v1/payments/${short.id}/confirm`, { key: t.pk, body: confirmBody(short, '621234567890123') });
     expect(refusedShort.json.error).toMatchObject({ code: 'invalid_number', param: 'card[number]' });

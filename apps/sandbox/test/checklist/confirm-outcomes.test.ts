@@ -35,7 +35,7 @@ describe('D. Confirm and network (sandbox side): outcomes', () => {
         refusals++;
       }
       const seen = await t.api('GET', `/v1/payments/${p.id}?client_secret=${p.client_secret}`, { key: t.pk });
-      expect(seen.json.data).toMatchObject({ status: 'succeeded', payment_method: winners[0]!.json.data.payment_method });
+      expect(seen.json.data).toMatchObject({ status: 'succeeded', payment_method: 'card', payment_method_details: winners[0]!.json.data.payment_method_details });
       expect(countEvents(t, 'payment.succeeded', byId(p.id))).toBe(1);
     }
     recordFigures('idempotency', { two_tab_races: 5, two_tab_double_charges: 0, two_tab_refusals: refusals });

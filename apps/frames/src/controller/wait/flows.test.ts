@@ -26,6 +26,7 @@ class FakeApi implements ApiClient {
     next_action: null,
     last_payment_error: null,
     payment_method: null,
+    payment_method_details: null,
     created_at: '2026-01-01T00:00:00Z',
   };
   confirms: { method: PaymentMethodInput; key: string }[] = [];

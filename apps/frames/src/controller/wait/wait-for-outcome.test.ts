@@ -16,6 +16,7 @@ function payment(status: PaymentStatus): ClientPayment {
     next_action: null,
     last_payment_error: null,
     payment_method: null,
+    payment_method_details: null,
     created_at: new Date(0).toISOString(),
   };
 }

@@ -1,0 +1,32 @@
+/** When each of the 27 event types fires, as docs/events.md says it; the spec's `webhooks` carry it. */
+import type { EventType } from '@soxara/protocol';
+
+export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
+  'payment.created': 'A payment was created (by your server); no payment method has been confirmed yet.',
+  'payment.requires_action': 'The customer must act: a 3-D Secure challenge, a MoMo PIN prompt or a wallet approval.',
+  'payment.succeeded': 'The funds are captured and your balance is credited. Mark the order paid on this event.',
+  'payment.failed': 'An attempt failed (a decline, a refused or expired prompt); the payment is back to `requires_payment_method`, so the customer can try again.',
+  'payment.canceled': 'The payment was canceled before it completed.',
+  'refund.created': 'A refund was started; it is `pending`.',
+  'refund.succeeded': 'The money is back on the customer’s card, MoMo account or wallet.',
+  'refund.failed': 'The provider could not reverse the original transaction (rare); `failure_reason` says why.',
+  'transfer.created': 'A wallet-to-wallet send was started; the recipient may not be a Soxara user yet.',
+  'transfer.succeeded': 'The funds are in the recipient’s wallet (a user, or a recipient who claimed them).',
+  'transfer.expired': 'The recipient never claimed the transfer; the funds went back to the sender.',
+  'transfer.claimed': 'A recipient who was not a user claimed the transfer through its link and signed up.',
+  'gift_card.created': 'A buyer bought one of your gift cards.',
+  'gift_card.redeemed': 'A gift card was used at your point of sale, in full or in part.',
+  'gift_card.expired': 'A gift card reached its expiry with a balance left.',
+  'gift_card.shared': 'A gift card was shared with many recipients through claim links.',
+  'gift_card.claimed': 'A recipient claimed a shared gift card.',
+  'bill_payment.initiated': 'A customer started paying a bill (LEC, LWSC, …).',
+  'bill_payment.succeeded': 'The biller confirmed the payment; a prepaid token, if any, is in `token`.',
+  'bill_payment.failed': 'The biller refused the payment or did not answer in time.',
+  'membership.subscribed': 'A customer subscribed to one of your membership tiers.',
+  'membership.renewed': 'A recurring payment of an active membership succeeded.',
+  'membership.payment_failed': 'A recurring payment failed; the membership is `past_due` until `grace_period_ends_at`.',
+  'membership.canceled': 'The subscriber canceled, or billing kept failing past the grace period.',
+  'charge.dispute.created': 'A cardholder disputed a payment.',
+  'charge.dispute.updated': 'A dispute changed: evidence submitted, a deadline near, …',
+  'charge.dispute.closed': 'A dispute ended: won, lost or withdrawn.',
+};
