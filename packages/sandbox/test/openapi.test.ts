@@ -35,7 +35,7 @@ function specRoutes(): string[] {
 }
 
 describe('docs/openapi.json', () => {
-  it('documents every route the sandbox serves, and only those (add a route in apps/sandbox/openapi/operations.ts)', () => {
+  it('documents every route the sandbox serves, and only those (add a route in packages/sandbox/openapi/operations.ts)', () => {
     const served = servedRoutes();
     expect(served.length).toBeGreaterThan(20);
     expect(specRoutes()).toEqual(served);
