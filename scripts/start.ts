@@ -48,7 +48,7 @@ interface Service {
 }
 
 const services: Service[] = [
-  { name: 'sandbox', entry: 'apps/sandbox/src/main.ts', url: env.SOXARA_API_URL },
+  { name: 'sandbox', entry: 'packages/sandbox/src/main.ts', url: env.SOXARA_API_URL },
   { name: 'js', entry: 'apps/frames/server/main.ts', url: env.SOXARA_JS_URL },
   { name: 'demo', entry: 'apps/demo/src/server.ts', url: env.DEMO_URL },
 ].filter((service) => existsSync(path.join(root, service.entry)));

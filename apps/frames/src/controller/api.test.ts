@@ -54,7 +54,7 @@ describe('createApiClient', () => {
   });
 
   it('a confirm refused by the sandbox\'s card-testing limit (429 with its body) is a rate_limit_error with the sandbox\'s message', async () => {
-    // The body and headers apps/sandbox answers (src/http/rate-limit.ts, test/card-testing.test.ts).
+    // The body and headers packages/sandbox answers (src/http/rate-limit.ts, test/card-testing.test.ts).
     const error = {
       type: 'rate_limit_error',
       code: 'rate_limited',

@@ -1,5 +1,5 @@
 /**
- * The real sandbox as a separate process (`node --import tsx apps/sandbox/src/main.ts`), so a test can
+ * The real sandbox as a separate process (`node --import tsx packages/sandbox/src/main.ts`), so a test can
  * `kill -9` it: nothing in-process (no `close()`, no flushed buffers) survives, exactly as in a crash.
  * Node is spawned directly, not through the `tsx` CLI, whose wrapper would take the SIGKILL instead.
  */
@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../..');
-const MAIN = 'apps/sandbox/src/main.ts';
+const MAIN = 'packages/sandbox/src/main.ts';
 
 export interface ChildSandboxOptions {
   port: number;
