@@ -56,6 +56,8 @@ SOXARA_API_URL / SOXARA_JS_URL (the URLs browsers use, when not http://localhost
       SOXARA_SECRET_KEY: io.env['SOXARA_SECRET_KEY'] || kept?.secret_key,
     });
 
+    // Listening for Ctrl-C from here on: one that comes while the servers start stops them once started.
+    const stopped = io.untilStopped();
     const sandbox = await listenOn('API', '--api-port', apiPort, () => startSandbox(config));
     const apiUrl = sandbox.deps.publicUrl?.() ?? sandbox.url;
     let js: JsServer;
@@ -78,7 +80,7 @@ SOXARA_API_URL / SOXARA_JS_URL (the URLs browsers use, when not http://localhost
   data          ${folder}  (soxara dev --reset forgets it)
 Ready. Ctrl-C stops it.`);
 
-    await io.untilStopped();
+    await stopped;
     await Promise.all([js.close(), sandbox.close()]);
     io.err('soxara dev: stopped');
   },

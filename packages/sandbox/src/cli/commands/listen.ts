@@ -45,6 +45,7 @@ ${eventTypeList('  ')}`,
     const events = values.events === undefined ? (['*'] as const) : parseEventList('--events', values.events);
     const api = connectToSandbox(values, io);
 
+    const stopped = io.untilStopped();
     const relay = await startWebhookRelay({
       forwardTo,
       onDelivery: (delivery) => io.out(deliveryLine(delivery)),
@@ -62,7 +63,7 @@ ${eventTypeList('  ')}`,
       throw error;
     }
 
-    await io.untilStopped();
+    await stopped;
     try {
       await api.call((client) => client.webhookEndpoints.del(endpointId));
       io.err(`soxara listen: endpoint ${endpointId} deleted`);
