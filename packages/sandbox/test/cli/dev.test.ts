@@ -7,7 +7,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Soxara } from '@soxara/node';
 import { afterEach, describe, expect, it } from 'vitest';
-import { projectFolder, runCli, startDev, type DevSandbox } from '../support/cli-process.ts';
+import { PROCESS_TIMEOUT_MS, projectFolder, runCli, startDev, type DevSandbox } from '../support/cli-process.ts';
 
 const running: DevSandbox[] = [];
 const folders: string[] = [];
@@ -52,7 +52,7 @@ async function paymentStatus(started: DevSandbox, id: string): Promise<number> {
   return response.status;
 }
 
-describe('soxara dev', () => {
+describe('soxara dev', { timeout: PROCESS_TIMEOUT_MS }, () => {
   it('serves the API and the JS origin, prints the keys and keeps them in .soxara/', async () => {
     const cwd = folder();
     const started = await dev(cwd);

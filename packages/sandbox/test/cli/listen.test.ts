@@ -6,7 +6,7 @@
 import { rmSync } from 'node:fs';
 import { constructEvent, Soxara } from '@soxara/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { projectFolder, startCli, startDev, type DevSandbox, type RunningCli } from '../support/cli-process.ts';
+import { PROCESS_TIMEOUT_MS, projectFolder, startCli, startDev, type DevSandbox, type RunningCli } from '../support/cli-process.ts';
 import { freePort } from '../support/child-sandbox.ts';
 import { startReceiver, type Receiver } from '../support/receiver.ts';
 
@@ -19,16 +19,16 @@ beforeAll(async () => {
   cwd = projectFolder();
   dev = await startDev({ cwd, env: { SOXARA_WEBHOOK_RETRY_MS: '50' } });
   soxara = new Soxara(dev.secretKey, { baseUrl: dev.apiUrl });
-});
+}, PROCESS_TIMEOUT_MS);
 
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+}, PROCESS_TIMEOUT_MS);
 
 afterAll(async () => {
   await dev?.cli.interrupt();
   rmSync(cwd, { recursive: true, force: true });
-});
+}, PROCESS_TIMEOUT_MS);
 
 async function receiver(): Promise<Receiver> {
   const started = await startReceiver();
@@ -50,7 +50,7 @@ function deliveryLine(type: string, eventId: string, answer: string): RegExp {
   return new RegExp(`^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ  ${type.replace('.', '\\.')} +  ${eventId}  ${answer.replace(/[()]/g, '\\$&')}$`, 'm');
 }
 
-describe('soxara listen', () => {
+describe('soxara listen', { timeout: PROCESS_TIMEOUT_MS }, () => {
   it('prints the secret, passes each delivery on signed, and prints it with the status the merchant answered', async () => {
     const merchant = await receiver();
     const { cli, secret, endpointId } = await listen(['--forward-to', merchant.url]);

@@ -5,7 +5,7 @@
 import { rmSync } from 'node:fs';
 import { Soxara } from '@soxara/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectFolder, runCli, startDev, type DevSandbox } from '../support/cli-process.ts';
+import { PROCESS_TIMEOUT_MS, projectFolder, runCli, startDev, type DevSandbox } from '../support/cli-process.ts';
 
 let cwd: string;
 let dev: DevSandbox;
@@ -16,12 +16,12 @@ beforeAll(async () => {
   // The sandbox's own MoMo outcome comes far later than the test's answer: the CLI decides.
   dev = await startDev({ cwd, env: { SOXARA_MOMO_DELAY_MS: '600000', SOXARA_MOMO_EXPIRY_MS: '600000' } });
   soxara = new Soxara(dev.secretKey, { baseUrl: dev.apiUrl });
-});
+}, PROCESS_TIMEOUT_MS);
 
 afterAll(async () => {
   await dev?.cli.interrupt();
   rmSync(cwd, { recursive: true, force: true });
-});
+}, PROCESS_TIMEOUT_MS);
 
 /** A MoMo payment waiting for the customer's PIN. */
 async function pendingMomoPayment(): Promise<string> {
@@ -33,7 +33,7 @@ async function pendingMomoPayment(): Promise<string> {
   return payment.id;
 }
 
-describe('soxara payments', () => {
+describe('soxara payments', { timeout: PROCESS_TIMEOUT_MS }, () => {
   it('approve: the pending MoMo payment succeeds', async () => {
     const id = await pendingMomoPayment();
     const run = await runCli(['payments', 'approve', id], { cwd });

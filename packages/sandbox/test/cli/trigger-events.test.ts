@@ -7,7 +7,7 @@ import { EVENT_TYPES } from '@soxara/protocol';
 import { Soxara } from '@soxara/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../support/cli-in-process.ts';
-import { projectFolder, runCli, startDev, type DevSandbox } from '../support/cli-process.ts';
+import { PROCESS_TIMEOUT_MS, projectFolder, runCli, startDev, type DevSandbox } from '../support/cli-process.ts';
 
 let cwd: string;
 let dev: DevSandbox;
@@ -17,16 +17,16 @@ beforeAll(async () => {
   cwd = projectFolder();
   dev = await startDev({ cwd });
   soxara = new Soxara(dev.secretKey, { baseUrl: dev.apiUrl });
-});
+}, PROCESS_TIMEOUT_MS);
 
 afterAll(async () => {
   await dev?.cli.interrupt();
   rmSync(cwd, { recursive: true, force: true });
-});
+}, PROCESS_TIMEOUT_MS);
 
 const EVENT_LINE = /^(\S+)  (\S+) *  (evt_\w+)  (\S+)$/;
 
-describe('soxara trigger', () => {
+describe('soxara trigger', { timeout: PROCESS_TIMEOUT_MS }, () => {
   it('emits an event of every one of the 27 types, each then in the API with its type', async () => {
     expect(EVENT_TYPES).toHaveLength(27);
     for (const type of EVENT_TYPES) {
@@ -50,7 +50,7 @@ describe('soxara trigger', () => {
   });
 });
 
-describe('soxara events', () => {
+describe('soxara events', { timeout: PROCESS_TIMEOUT_MS }, () => {
   it('lists the latest events, newest first, one line each, with --limit', async () => {
     const created = [];
     for (const type of ['payment.created', 'refund.created', 'payment.succeeded'] as const) created.push(await soxara.testHelpers.events.create(type));

@@ -9,7 +9,7 @@ import { EVENT_TYPES } from '@soxara/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import manifest from '../../package.json' with { type: 'json' };
 import { runInProcess } from '../support/cli-in-process.ts';
-import { projectFolder, runCli } from '../support/cli-process.ts';
+import { PROCESS_TIMEOUT_MS, projectFolder, runCli } from '../support/cli-process.ts';
 import { freePort } from '../support/child-sandbox.ts';
 
 let cwd: string;
@@ -51,7 +51,7 @@ const USAGE_ERRORS: Array<{ argv: string[]; env?: Record<string, string>; line: 
   { argv: ['events', '--api-url', 'ftp://localhost'], env: KEY, line: /^soxara events: the API URL must be an http:\/\/ or https:\/\/ URL/ },
 ];
 
-describe('usage errors', () => {
+describe('usage errors', { timeout: PROCESS_TIMEOUT_MS }, () => {
   it.each(USAGE_ERRORS)('soxara $argv → exit 2 and one line', async ({ argv, env, line }) => {
     const run = await runInProcess(argv, { cwd, env: env ?? {} });
     expect(run.out).toEqual([]);

@@ -14,6 +14,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const CLI_MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
+/**
+ * A bound for tests that start CLI processes (each compiles the sources through tsx): generous, since
+ * on a loaded shared machine a start alone can take seconds. A bound, never a timing assertion.
+ */
+export const PROCESS_TIMEOUT_MS = 90_000;
+
 export interface CliRun {
   code: number | null;
   stdout: string;
@@ -32,13 +38,20 @@ function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-function spawnCli(args: string[], options: CliOptions): ChildProcess {
-  return spawn(process.execPath, ['--import', TSX_LOADER, CLI_MAIN, ...args], {
+/**
+ * How a test starts `soxara <args>`: from the sources (the default), or as npm installed it. Either
+ * way in a process group of its own (`detached`), so that interrupt() is what Ctrl-C in a terminal is:
+ * SIGINT to every process of the group, which under `npx` is npm, its shell and the CLI.
+ */
+export type Launch = (args: string[], options: CliOptions) => ChildProcess;
+
+const fromSources: Launch = (args, options) =>
+  spawn(process.execPath, ['--import', TSX_LOADER, CLI_MAIN, ...args], {
     cwd: options.cwd,
     env: cleanEnv(options.env),
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
-}
 
 /** A folder of its own for one test: a merchant's project. */
 export function projectFolder(): string {
@@ -46,8 +59,8 @@ export function projectFolder(): string {
 }
 
 /** Runs a command to its end. */
-export function runCli(args: string[], options: CliOptions): Promise<CliRun> {
-  const child = spawnCli(args, options);
+export function runCli(args: string[], options: CliOptions, launch: Launch = fromSources): Promise<CliRun> {
+  const child = launch(args, options);
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
@@ -73,8 +86,8 @@ export interface RunningCli {
 }
 
 /** Starts a long-running command (dev, listen). */
-export function startCli(args: string[], options: CliOptions): RunningCli {
-  const child = spawnCli(args, options);
+export function startCli(args: string[], options: CliOptions, launch: Launch = fromSources): RunningCli {
+  const child = launch(args, options);
   let stdout = '';
   let stderr = '';
   const listeners = new Set<() => void>();
@@ -96,7 +109,7 @@ export function startCli(args: string[], options: CliOptions): RunningCli {
     pid: child.pid ?? -1,
     stdout: () => stdout,
     stderr: () => stderr,
-    waitForOutput(pattern, timeoutMs = 20_000) {
+    waitForOutput(pattern, timeoutMs = 60_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
           const match = pattern.exec(stdout);
@@ -116,14 +129,20 @@ export function startCli(args: string[], options: CliOptions): RunningCli {
       });
     },
     async interrupt() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+      signalGroup(child, 'SIGINT');
       return exit;
     },
     exited: () => exit,
     kill() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      signalGroup(child, 'SIGKILL');
     },
   };
+}
+
+/** The signal to the child's whole process group (it leads one: `detached`), while it runs. */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  process.kill(-child.pid, signal);
 }
 
 export interface DevSandbox {
@@ -135,8 +154,8 @@ export interface DevSandbox {
 }
 
 /** `soxara dev` on ports the OS picks, once it says it is ready, with what its banner printed. */
-export async function startDev(options: CliOptions, extraArgs: string[] = []): Promise<DevSandbox> {
-  const cli = startCli(['dev', '--api-port', '0', '--js-port', '0', ...extraArgs], options);
+export async function startDev(options: CliOptions, extraArgs: string[] = [], launch: Launch = fromSources): Promise<DevSandbox> {
+  const cli = startCli(['dev', '--api-port', '0', '--js-port', '0', ...extraArgs], options, launch);
   try {
     await cli.waitForOutput(/^Ready\./m);
   } catch (error) {
