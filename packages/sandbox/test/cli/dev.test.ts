@@ -3,7 +3,7 @@
  * .soxara/, the same keys after a restart, new ones after --reset, the environment's keys first, and a
  * clean stop on Ctrl-C.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Soxara } from '@soxara/node';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -106,6 +106,17 @@ describe('soxara dev', { timeout: PROCESS_TIMEOUT_MS }, () => {
     expect(reset.publishableKey).not.toBe(first.publishableKey);
     expect(keyFile(cwd).secret_key).toBe(reset.secretKey);
     expect(await paymentStatus(reset, id)).toBe(404);
+  });
+
+  it('--reset also recovers a folder whose key file is broken', async () => {
+    const cwd = folder();
+    mkdirSync(path.join(cwd, '.soxara'));
+    writeFileSync(path.join(cwd, '.soxara/keys.json'), 'not json');
+    const refused = await runCli(['dev', '--api-port', '0', '--js-port', '0'], { cwd });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^soxara dev: .*keys\.json is not a key file of soxara dev: delete it, or run soxara dev --reset\n$/);
+    const started = await dev(cwd, {}, ['--reset']);
+    expect(keyFile(cwd).secret_key).toBe(started.secretKey);
   });
 
   it('takes the default account keys from SOXARA_PUBLISHABLE_KEY / SOXARA_SECRET_KEY, over the kept ones', async () => {

@@ -44,7 +44,7 @@ SOXARA_API_URL / SOXARA_JS_URL (the URLs browsers use, when not http://localhost
     const folder = projectFolder(io);
     const apiPort = parsePort('--api-port', values['api-port'] ?? (io.env['SOXARA_API_PORT'] || '4010'));
     const jsPort = parsePort('--js-port', values['js-port'] ?? (io.env['SOXARA_JS_PORT'] || '4020'));
-    const running = await runningSandboxOf(readKeyFile(folder));
+    const running = await runningSandboxOf(previousKeys(folder, values.reset === true));
     if (running) throw usageError(`the sandbox of ${folder} already runs at ${running}: stop it first`);
     if (values.reset) resetProjectFolder(folder);
     const kept = readKeyFile(folder);
@@ -85,6 +85,16 @@ Ready. Ctrl-C stops it.`);
     io.err('soxara dev: stopped');
   },
 };
+
+/** The folder's key file; with --reset, a broken one is as good as none, since it is about to go. */
+function previousKeys(folder: string, reset: boolean): KeyFile | null {
+  try {
+    return readKeyFile(folder);
+  } catch (error) {
+    if (reset && error instanceof CliError) return null;
+    throw error;
+  }
+}
 
 function sandboxConfig(env: NodeJS.ProcessEnv): SandboxConfig {
   try {
