@@ -13,7 +13,8 @@ const running: DevSandbox[] = [];
 const folders: string[] = [];
 
 afterEach(async () => {
-  for (const dev of running.splice(0)) dev.cli.kill();
+  // Gone before their folders go, so that none writes its key file into a folder just removed.
+  await Promise.all(running.splice(0).map((started) => started.cli.kill()));
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 

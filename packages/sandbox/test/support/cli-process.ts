@@ -81,8 +81,8 @@ export interface RunningCli {
   interrupt(): Promise<number | null>;
   /** Resolves with the exit code when the process ends on its own. */
   exited(): Promise<number | null>;
-  /** SIGKILL, for clean-up after a failed test. */
-  kill(): void;
+  /** SIGKILL, for clean-up after a failed test; resolves once the process is gone. */
+  kill(): Promise<void>;
 }
 
 /** Starts a long-running command (dev, listen). */
@@ -133,8 +133,9 @@ export function startCli(args: string[], options: CliOptions, launch: Launch = f
       return exit;
     },
     exited: () => exit,
-    kill() {
+    async kill() {
       signalGroup(child, 'SIGKILL');
+      await exit;
     },
   };
 }
@@ -159,7 +160,7 @@ export async function startDev(options: CliOptions, extraArgs: string[] = [], la
   try {
     await cli.waitForOutput(/^Ready\./m);
   } catch (error) {
-    cli.kill();
+    await cli.kill();
     throw error;
   }
   const banner = cli.stdout();
