@@ -4,7 +4,7 @@
  * commands, run from the same folder, need no flags. The folder ignores itself in git (the secret key
  * is a test key, but keys do not belong in a repository).
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as v from 'valibot';
 import { parseKey } from '@soxara/protocol';
@@ -57,7 +57,10 @@ export function writeKeyFile(folder: string, keys: KeyFile): void {
   mkdirSync(folder, { recursive: true });
   const ignore = path.join(folder, '.gitignore');
   if (!existsSync(ignore)) writeFileSync(ignore, '# Written by soxara dev: the sandbox database and its keys stay out of git.\n*\n');
-  writeFileSync(path.join(folder, KEY_FILE), `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
+  const file = path.join(folder, KEY_FILE);
+  writeFileSync(file, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
+  // `mode` applies only to a new file; one left by an older run or another tool is narrowed too.
+  chmodSync(file, 0o600);
 }
 
 /**

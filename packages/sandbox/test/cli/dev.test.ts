@@ -3,7 +3,7 @@
  * .soxara/, the same keys after a restart, new ones after --reset, the environment's keys first, and a
  * clean stop on Ctrl-C.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Soxara } from '@soxara/node';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -65,7 +65,8 @@ describe('soxara dev', { timeout: PROCESS_TIMEOUT_MS }, () => {
       api_url: started.apiUrl,
       js_url: started.jsUrl,
     });
-    // The folder keeps itself out of the merchant's git.
+    // Only its owner reads the key file, and the folder keeps itself out of the merchant's git.
+    expect(statSync(path.join(cwd, '.soxara/keys.json')).mode & 0o777).toBe(0o600);
     expect(readFileSync(path.join(cwd, '.soxara/.gitignore'), 'utf8')).toMatch(/^\*$/m);
 
     const script = await fetch(`${started.jsUrl}/v1`);
