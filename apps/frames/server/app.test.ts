@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJsApp } from './app.ts';
-import { startJsServer, type JsServer } from './main.ts';
+import { startJsServer, type JsServer } from './js-server.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'soxara-js-'));
 const dist = path.join(root, 'dist');

@@ -45,15 +45,26 @@ export const DEFAULT_CONFIG: Omit<SandboxConfig, 'dataDir'> = {
   cardTestingWindowMs: 600_000,
 };
 
-/** The default data folder is `.data/sandbox` at the repository root (git-ignored). */
+/** In this repository the default data folder is `.data/sandbox` at its root (git-ignored). */
 const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+
+/** A setting in the environment the sandbox cannot start with; `variable` names it. */
+export class SandboxConfigError extends Error {
+  override readonly name = 'SandboxConfigError';
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) {
-    throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+    throw new SandboxConfigError(name, `${name} must be a non-negative integer, got "${raw}"`);
   }
   return value;
 }
@@ -65,18 +76,25 @@ function keyFromEnv(env: NodeJS.ProcessEnv, name: string, kind: KeyKind): string
   const parsed = parseKey(raw);
   if (!parsed || parsed.kind !== kind || parsed.mode !== 'test') {
     const prefix = kind === 'publishable' ? 'sxm_test_' : 'sxs_test_';
-    throw new Error(`${name} must be a ${kind} test key (${prefix} and at least 8 letters or digits)`);
+    throw new SandboxConfigError(name, `${name} must be a ${kind} test key (${prefix} and at least 8 letters or digits)`);
   }
   return raw;
 }
 
-export function configFromEnv(env: NodeJS.ProcessEnv = process.env): SandboxConfig {
+/**
+ * `defaultDataDir` is where the database goes when SOXARA_DATA_DIR is unset: `.data/sandbox` of this
+ * repository for `pnpm sandbox`, `./.soxara` of the merchant's project for `soxara dev`.
+ */
+export function configFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  defaultDataDir: string = resolve(REPO_ROOT, '.data/sandbox'),
+): SandboxConfig {
   const port = intFromEnv(env, 'SOXARA_API_PORT', DEFAULT_CONFIG.port);
   return {
     ...DEFAULT_CONFIG,
     port,
     host: env['HOST'] || DEFAULT_CONFIG.host,
-    dataDir: resolve(env['SOXARA_DATA_DIR'] || resolve(REPO_ROOT, '.data/sandbox')),
+    dataDir: resolve(env['SOXARA_DATA_DIR'] || defaultDataDir),
     publicUrl: env['SOXARA_API_URL'] || null,
     defaultKeys: {
       publishableKey: keyFromEnv(env, 'SOXARA_PUBLISHABLE_KEY', 'publishable'),

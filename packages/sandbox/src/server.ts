@@ -46,13 +46,20 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
   };
   const app = createApp(deps);
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    // The port is taken (EADDRINUSE): leave nothing open behind the error, so the caller can report it and exit.
+    await checkpointer.stop();
+    db.close();
+    throw error;
+  }
   port = (server.address() as AddressInfo).port;
   const scheduler = createScheduler(deps);
   scheduler.start();
