@@ -49,4 +49,22 @@ export type { PaymentCreateParams, PaymentConfirmParams, PaymentRetrieveParams, 
 export type { RefundCreateParams } from './resources/refunds.ts';
 export type { EventListParams } from './resources/events.ts';
 export type { WebhookEndpointCreateParams, WebhookEndpointUpdateParams, DeletedWebhookEndpoint } from './resources/webhook-endpoints.ts';
-export type { SoxaraEvent, EventType, EventOf, WebhookDelivery } from '@soxara/protocol';
+// The API's objects, so that merchants type their code with this package alone.
+export type {
+  Payment,
+  PaymentStatus,
+  PaymentError,
+  PaymentMethodDetails,
+  NextAction,
+  Refund,
+  RefundStatus,
+  Currency,
+  MomoProvider,
+  WebhookEndpoint,
+  Account,
+  SoxaraEvent,
+  EventType,
+  EventOf,
+  EventObject,
+  WebhookDelivery,
+} from '@soxara/protocol/rest';

@@ -9,7 +9,7 @@
  * stripe-node we also reject timestamps too far in the future, which a replay window must bound too.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { SoxaraEvent } from '@soxara/protocol';
+import type { SoxaraEvent } from '@soxara/protocol/rest';
 import { SoxaraSignatureVerificationError } from './errors.ts';
 
 export const SIGNATURE_HEADER = 'Soxara-Signature';
