@@ -1,0 +1,38 @@
+/**
+ * Once per run of the `install` project: pack every public package, install the tarballs into a fresh
+ * merchant project outside the workspace, add the merchant's TypeScript, and hand the test files
+ * where it all is (`inject('install')`). A failure here stops the run with npm's or pnpm's own output.
+ *
+ * `SOXARA_KEEP_INSTALL=1` keeps the folders afterwards, to look at what was installed.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { createMerchantProject, installDevDependencies, installTarballs } from './support/install.ts';
+import type { InstalledWorkspace } from './support/installed.ts';
+import { packPackages } from './support/pack.ts';
+import { workspacePackages } from './support/workspace.ts';
+
+export default async function setup(project: TestProject): Promise<() => void> {
+  const packages = await workspacePackages();
+  const tarballDir = mkdtempSync(path.join(tmpdir(), 'soxara-tarballs-'));
+  const tarballs = await packPackages(
+    packages.filter((pkg) => !pkg.private),
+    tarballDir,
+  );
+  const merchantDir = createMerchantProject();
+  const installMs = await installTarballs(merchantDir, tarballs);
+  await installDevDependencies(merchantDir);
+
+  const installed: InstalledWorkspace = { packages, tarballs, merchantDir, installMs };
+  project.provide('install', installed);
+  return () => {
+    if (process.env['SOXARA_KEEP_INSTALL'] === '1') {
+      console.log(`[install] kept ${merchantDir} and ${tarballDir}`);
+      return;
+    }
+    rmSync(merchantDir, { recursive: true, force: true });
+    rmSync(tarballDir, { recursive: true, force: true });
+  };
+}
