@@ -3,7 +3,7 @@
  * folder) with the tarballs installed by plain `npm install`: every dependency comes from the registry
  * or from the tarballs themselves, none from the workspace's node_modules.
  */
-import { cpSync, lstatSync, mkdtempSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { cpSync, lstatSync, mkdtempSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT, outsideEnv, run } from './run.ts';
@@ -14,11 +14,24 @@ const MERCHANT_FIXTURE = path.join(REPO_ROOT, 'test/install/merchant');
 /** What the merchant's project compiles with: the workspace's TypeScript and Node types, from the registry. */
 export const MERCHANT_DEV_DEPENDENCIES = ['typescript@~5.9.3', '@types/node@^20.19.0'];
 
-/** A fresh copy of the merchant fixture in the system's temp folder. */
-export function createMerchantProject(prefix = 'soxara-merchant-'): string {
+/** An empty folder in the system's temp folder, never inside the workspace. */
+function outsideFolder(prefix: string): string {
   const dir = realpathSync(mkdtempSync(path.join(tmpdir(), prefix)));
   if (dir.startsWith(REPO_ROOT)) throw new Error(`the merchant project must live outside the workspace, not in ${dir}`);
+  return dir;
+}
+
+/** A fresh copy of the merchant fixture in the system's temp folder. */
+export function createMerchantProject(prefix = 'soxara-merchant-'): string {
+  const dir = outsideFolder(prefix);
   cpSync(MERCHANT_FIXTURE, dir, { recursive: true });
+  return dir;
+}
+
+/** A project with nothing but a package.json: what `npm install` adds to it is the packages' own cost. */
+export function createEmptyProject(prefix = 'soxara-empty-'): string {
+  const dir = outsideFolder(prefix);
+  writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ name: 'soxara-empty-project', private: true, type: 'module' }, null, 2)}\n`);
   return dir;
 }
 

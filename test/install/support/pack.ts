@@ -5,7 +5,8 @@
  * runs as a step of its own so that a compile error is reported as one, and pack's `--json` output
  * is not mixed with build logs.
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { REPO_ROOT, run } from './run.ts';
 import type { WorkspacePackage } from './workspace.ts';
 
@@ -16,6 +17,8 @@ export interface Tarball {
   file: string;
   /** Paths inside the package, as packed. */
   files: string[];
+  /** Names of its `dependencies`. */
+  dependencies: string[];
   packedBytes: number;
 }
 
@@ -35,6 +38,12 @@ async function tarballFiles(file: string): Promise<string[]> {
     .sort();
 }
 
+function dependencyNames(pkg: WorkspacePackage | undefined): string[] {
+  if (!pkg) return [];
+  const manifest = JSON.parse(readFileSync(path.join(pkg.dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  return Object.keys(manifest.dependencies ?? {});
+}
+
 export async function packPackages(packages: readonly WorkspacePackage[], destination: string): Promise<Tarball[]> {
   if (packages.length === 0) return [];
   const filters = packages.flatMap((pkg) => ['--filter', pkg.name]);
@@ -51,6 +60,7 @@ export async function packPackages(packages: readonly WorkspacePackage[], destin
       version: entry.version,
       file: entry.filename,
       files: await tarballFiles(entry.filename),
+      dependencies: dependencyNames(packages.find((pkg) => pkg.name === entry.name)),
       packedBytes: statSync(entry.filename).size,
     })),
   );
