@@ -15,24 +15,31 @@ import { packPackages } from './support/pack.ts';
 import { workspacePackages } from './support/workspace.ts';
 
 export default async function setup(project: TestProject): Promise<() => void> {
-  const packages = await workspacePackages();
-  const tarballDir = mkdtempSync(path.join(tmpdir(), 'soxara-tarballs-'));
-  const tarballs = await packPackages(
-    packages.filter((pkg) => !pkg.private),
-    tarballDir,
-  );
-  const merchantDir = createMerchantProject();
-  const installMs = await installTarballs(merchantDir, tarballs);
-  await installDevDependencies(merchantDir);
-
-  const installed: InstalledWorkspace = { packages, tarballs, merchantDir, installMs };
-  project.provide('install', installed);
-  return () => {
+  const folders: string[] = [];
+  const removeFolders = (): void => {
     if (process.env['SOXARA_KEEP_INSTALL'] === '1') {
-      console.log(`[install] kept ${merchantDir} and ${tarballDir}`);
+      console.log(`[install] kept ${folders.join(' and ')}`);
       return;
     }
-    rmSync(merchantDir, { recursive: true, force: true });
-    rmSync(tarballDir, { recursive: true, force: true });
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
   };
+  try {
+    const packages = await workspacePackages();
+    const tarballDir = mkdtempSync(path.join(tmpdir(), 'soxara-tarballs-'));
+    folders.push(tarballDir);
+    const tarballs = await packPackages(
+      packages.filter((pkg) => !pkg.private),
+      tarballDir,
+    );
+    const merchantDir = createMerchantProject();
+    folders.push(merchantDir);
+    const installMs = await installTarballs(merchantDir, tarballs);
+    await installDevDependencies(merchantDir);
+    const installed: InstalledWorkspace = { packages, tarballs, merchantDir, installMs };
+    project.provide('install', installed);
+  } catch (error) {
+    removeFolders();
+    throw error;
+  }
+  return removeFolders;
 }

@@ -8,8 +8,9 @@ export default defineProject({
     environment: 'node',
     include: ['*.test.ts'],
     globalSetup: ['./global-setup.ts'],
-    // npm, tsc and a server start in each file: slow on a shared 2-core machine, never a timing check.
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
+    // npm, tsc and a server start in each file: minutes on a shared, loaded 2-core machine. These
+    // bound a hang; they are not timing checks.
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
   },
 });
