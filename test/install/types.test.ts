@@ -24,10 +24,19 @@ describe('tsc --strict in the merchant project', () => {
   it('NodeNext: every file, ES modules and the CommonJS .cts, each reading the declarations of its format', async () => {
     const { stdout } = await compile('tsconfig.nodenext.json', '--listFiles');
     const listed = stdout.split('\n').filter((line) => line.trim() !== '').map((line) => path.relative(merchantDir, line.trim()));
-    // import reads the ES-module declarations, require (the .cts) the CommonJS ones.
-    expect(listed).toContain('node_modules/@soxara/node/dist/esm/index.d.ts');
-    expect(listed).toContain('node_modules/@soxara/node/dist/cjs/index.d.ts');
-    expect(listed).toContain('node_modules/@soxara/soxara-js/dist/esm/pure.d.ts');
+    // import reads the ES-module declarations, require (the .cts files) the CommonJS ones, down to
+    // the @soxara/protocol they import.
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        'node_modules/@soxara/node/dist/esm/index.d.ts',
+        'node_modules/@soxara/node/dist/cjs/index.d.ts',
+        'node_modules/@soxara/protocol/dist/esm/rest.d.ts',
+        'node_modules/@soxara/protocol/dist/cjs/rest.d.ts',
+        'node_modules/@soxara/testing/dist/esm/index.d.ts',
+        'node_modules/@soxara/testing/dist/cjs/index.d.ts',
+        'node_modules/@soxara/soxara-js/dist/esm/pure.d.ts',
+      ]),
+    );
     expect(listed.filter((file) => !file.startsWith('node_modules/') && !file.startsWith('src/'))).toEqual([]);
   });
 
