@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// One project per workspace package: each keeps its own environment and setup.
+// One project per workspace package: each keeps its own environment and setup. `test/install` packs
+// the public packages and installs them outside the workspace (test/install/README.md).
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'apps/*', 'bench'],
+    projects: ['packages/*', 'apps/*', 'bench', 'test/install'],
   },
 });

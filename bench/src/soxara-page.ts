@@ -6,7 +6,7 @@ import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { merchantUrl } from './merchant-server.ts';
 import { benchStack } from './stack.ts';
 
-/** The slice of the public API (packages/soxara-js-cdn/src/public-types.ts) the bench calls. */
+/** The slice of the public API (packages/soxara-js/src/types.ts) the bench calls. */
 export interface BenchForm {
   mount(target: string): BenchForm;
   on(event: string, handler: (event: unknown) => void): BenchForm;

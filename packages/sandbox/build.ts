@@ -58,6 +58,8 @@ export async function buildSandboxPackage(): Promise<void> {
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    // With its sources inside: a stack trace from a merchant's terminal points at the workspace code.
+    sourcemap: true,
     logLevel: 'warning',
     plugins: [registryPackagesStayImports],
   });

@@ -2,7 +2,7 @@
  * The errors the SDK throws. Each class has a literal `type`, so callers can branch on `err.type` (or
  * `instanceof`) instead of matching messages. API errors carry the wire error as `raw`.
  */
-import type { ApiErrorBody } from '@soxara/protocol';
+import type { ApiErrorBody } from '@soxara/protocol/rest';
 
 export interface SoxaraErrorFields {
   message: string;

@@ -38,5 +38,23 @@ export type { PaymentCreateParams, PaymentConfirmParams, PaymentRetrieveParams, 
 export type { RefundCreateParams } from './resources/refunds.ts';
 export type { EventListParams } from './resources/events.ts';
 export type { WebhookEndpointCreateParams, WebhookEndpointUpdateParams, DeletedWebhookEndpoint } from './resources/webhook-endpoints.ts';
-export type { SoxaraEvent, EventType, EventOf, WebhookDelivery } from '@soxara/protocol';
-export type { Payment, PaymentMethodType, PaymentMethodDetails, PaymentStatus, Refund, WebhookEndpoint } from '@soxara/protocol';
+// The API's objects, so that merchants type their code with this package alone.
+export type {
+  Payment,
+  PaymentStatus,
+  PaymentError,
+  PaymentMethodDetails,
+  PaymentMethodType,
+  NextAction,
+  Refund,
+  RefundStatus,
+  Currency,
+  MomoProvider,
+  WebhookEndpoint,
+  Account,
+  SoxaraEvent,
+  EventType,
+  EventOf,
+  EventObject,
+  WebhookDelivery,
+} from '@soxara/protocol/rest';

@@ -4,7 +4,7 @@
  * The scheme itself (header format, HMAC, tolerance) is `@soxara/protocol/signature`, which the sandbox
  * signs with, so the two cannot drift.
  */
-import type { SoxaraEvent } from '@soxara/protocol';
+import type { SoxaraEvent } from '@soxara/protocol/rest';
 import {
   checkSignature,
   DEFAULT_TOLERANCE_SECONDS,

@@ -1,6 +1,4 @@
-export * from './api.ts';
-export * from './keys.ts';
+export * from './rest.ts';
 export * from './handshake.ts';
 export * from './messages.ts';
 export * from './channel.ts';
-export * from './events.ts';

@@ -8,7 +8,7 @@ import { IntegrationError } from './errors.ts';
 import { ElementsGroup } from './elements.ts';
 import { checkClientSecret } from './options.ts';
 import { returnUrlWithOutcome, safeNavigationUrl } from './redirect.ts';
-import type { PaymentIntentResult } from './public-types.ts';
+import type { PaymentIntentResult } from '@soxara/soxara-js';
 
 /** Long enough for a customer at a 3-D Secure page or a PIN prompt (the sandbox's default expiry is 5 min). */
 export const CUSTOMER_WAIT_MS = 15 * 60_000;

@@ -11,7 +11,7 @@ import { ControllerToMerchant, openLine, PendingRequests, type ControllerCall, t
 import { connectionError } from './errors.ts';
 import { hostFrame, whenBodyReady } from './frame-host.ts';
 import { navigateTo } from './redirect.ts';
-import type { PaymentIntentResult } from './public-types.ts';
+import type { PaymentIntentResult } from '@soxara/soxara-js';
 
 export const CONTROLLER_TITLE = 'Soxara payment controller';
 const HANDSHAKE_TIMEOUT_MS = 20_000;

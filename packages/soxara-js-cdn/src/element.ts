@@ -8,7 +8,7 @@ import { Emitter } from './emitter.ts';
 import { IntegrationError } from './errors.ts';
 import { hostFrame, type HostedFrame } from './frame-host.ts';
 import { randomId } from './ids.ts';
-import type { ElementChangeEvent, ElementEventMap, ElementType } from './public-types.ts';
+import type { ElementChangeEvent, ElementEventMap, ElementType } from '@soxara/soxara-js';
 
 export const CARD_TITLE = 'Secure card payment input frame';
 export const PAYMENT_TITLE = 'Secure payment input frame';

@@ -17,7 +17,7 @@ import type {
   SoxaraElements,
   SoxaraElementsOptions,
   SoxaraMountable,
-} from './public-types.ts';
+} from '@soxara/soxara-js';
 
 /** What the group needs from the Soxara instance that made it. */
 export interface ElementsOwner {

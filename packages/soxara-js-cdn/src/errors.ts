@@ -3,7 +3,7 @@
  * `IntegrationError` (the merchant must fix their code), payment outcomes and network trouble are
  * returned as `{error}` values (the customer may try again).
  */
-import type { PaymentIntentResult } from './public-types.ts';
+import type { PaymentIntentResult } from '@soxara/soxara-js';
 
 export class IntegrationError extends Error {
   override readonly name = 'IntegrationError' as const;

@@ -6,7 +6,7 @@
 import { explainBlockedFrames } from './csp-hint.ts';
 import { IntegrationError } from './errors.ts';
 import { createSoxara } from './soxara.ts';
-import type { SoxaraConstructor, SoxaraOptions } from './public-types.ts';
+import type { SoxaraConstructor, SoxaraOptions } from '@soxara/soxara-js';
 
 const VERSION = '0.1.0';
 

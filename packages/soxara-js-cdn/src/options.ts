@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { Appearance, CLIENT_SECRET_PATTERN, parseKey, type ElementOptions, type Locale } from '@soxara/protocol';
 import { IntegrationError } from './errors.ts';
-import type { PaymentMethodType, SoxaraElementsOptions, SoxaraLocale } from './public-types.ts';
+import type { PaymentMethodType, SoxaraElementsOptions, SoxaraLocale } from '@soxara/soxara-js';
 
 const LOCAL_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 

@@ -12,7 +12,7 @@ import { IntegrationError } from './errors.ts';
 import { ModalHost } from './modal-host.ts';
 import { checkClientSecret, checkPublishableKey, resolveLocale } from './options.ts';
 import { safeNavigationUrl } from './redirect.ts';
-import type { PaymentIntentResult, SoxaraElementsOptions, SoxaraInstance, SoxaraOptions } from './public-types.ts';
+import type { PaymentIntentResult, SoxaraElementsOptions, SoxaraInstance, SoxaraOptions } from '@soxara/soxara-js';
 
 const RETRIEVE_TIMEOUT_MS = 30_000;
 

@@ -6,7 +6,7 @@
  * controller frame's `POST /v1/payments/:id/confirm` is among the page's recent requests.
  */
 import type { Page } from '@playwright/test';
-import type { Payment } from '@soxara/protocol';
+import type { Payment } from '@soxara/protocol/rest';
 import { resolveOptions, sandboxClient, type SandboxOptions } from './config.ts';
 
 export type PaymentTarget = string | Page;

@@ -1,5 +1,5 @@
 /** `soxara.events`: the account's events, newest first. */
-import type { EventType, SoxaraEvent } from '@soxara/protocol';
+import type { EventType, SoxaraEvent } from '@soxara/protocol/rest';
 import type { ApiClient, ListResult } from '../client.ts';
 
 export interface EventListParams {

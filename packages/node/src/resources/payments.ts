@@ -1,5 +1,5 @@
 /** `soxara.payments`: create, retrieve (with long polling), confirm and cancel payments. */
-import type { Currency, MomoProvider, Payment, PaymentStatus } from '@soxara/protocol';
+import type { Currency, MomoProvider, Payment, PaymentStatus } from '@soxara/protocol/rest';
 import type { ApiClient, RequestOptions } from '../client.ts';
 
 export interface PaymentCreateParams {

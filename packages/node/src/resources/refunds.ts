@@ -1,5 +1,5 @@
 /** `soxara.refunds`: refund all or part of a payment. */
-import type { Refund } from '@soxara/protocol';
+import type { Refund } from '@soxara/protocol/rest';
 import type { ApiClient, RequestOptions } from '../client.ts';
 
 export interface RefundCreateParams {

@@ -1,5 +1,5 @@
 /** `soxara.testHelpers`: sandbox-only calls that act as the customer, or make accounts and events. */
-import type { Account, EventOf, EventType, Payment } from '@soxara/protocol';
+import type { Account, EventOf, EventType, Payment } from '@soxara/protocol/rest';
 import type { ApiClient, RequestOptions } from '../client.ts';
 
 class TestPayments {

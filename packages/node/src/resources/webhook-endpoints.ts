@@ -1,5 +1,5 @@
 /** `soxara.webhookEndpoints`: where the account's events are delivered. */
-import type { EventType, WebhookDelivery, WebhookEndpoint } from '@soxara/protocol';
+import type { EventType, WebhookDelivery, WebhookEndpoint } from '@soxara/protocol/rest';
 import type { ApiClient, ListResult, RequestOptions } from '../client.ts';
 
 export interface WebhookEndpointCreateParams {

@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { REPO_ROOT } from './run.ts';
 
 export interface PrebuildMirror {
   /** The environment for `npm install`. */
@@ -24,7 +25,8 @@ export interface PrebuildMirror {
 }
 
 export async function startPrebuildMirror(): Promise<PrebuildMirror> {
-  const manifestFile = createRequire(import.meta.url).resolve('better-sqlite3/package.json');
+  // The workspace's own better-sqlite3, as the sandbox package resolves it.
+  const manifestFile = createRequire(path.join(REPO_ROOT, 'packages/sandbox/package.json')).resolve('better-sqlite3/package.json');
   const packageDir = path.dirname(manifestFile);
   const { version } = JSON.parse(readFileSync(manifestFile, 'utf8')) as { version: string };
   const scratch = mkdtempSync(path.join(tmpdir(), 'soxara-prebuild-'));

@@ -1,40 +1,30 @@
 /**
- * The published @soxara/sandbox at work in a merchant's project: its tarball installed with plain npm
- * into an empty folder outside the workspace, then `npx soxara dev` there serves a working checkout
- * (the merchant script at /v1, the frames, the API), and `npx soxara listen` forwards the webhook of
- * a payment, signed with the secret it printed.
- *
- * The repository's pack-and-install harness (test/install, every public package at once) is where
- * the whole merchant scenario lives once it is in this branch's history: its merchant server uses the
- * installed @soxara/node against this same `npx soxara dev`, and this file then moves there.
+ * The published @soxara/sandbox at work in the merchant's project the global setup installed: the
+ * package depends on no workspace package, `npx soxara dev` there serves a working checkout (the
+ * merchant script at /v1, the frames, the API), and `npx soxara listen` forwards the webhook of a
+ * payment, signed with the secret it printed.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { constructEvent } from '@soxara/node';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROCESS_TIMEOUT_MS, startCli, startDev, type DevSandbox, type Launch } from '../support/cli-process.ts';
-import { outsideEnv, packAndInstall, run, type InstalledSandbox } from '../support/installed-package.ts';
-import { startReceiver, type Receiver } from '../support/receiver.ts';
+import { PROCESS_TIMEOUT_MS, startCli } from '../../packages/sandbox/test/support/cli-process.ts';
+import { startReceiver, type Receiver } from '../../packages/sandbox/test/support/receiver.ts';
+import { installedWorkspace } from './support/installed.ts';
+import { outsideEnv, run } from './support/run.ts';
+import { npxSoxara, startMerchantSandbox, type MerchantSandbox } from './support/sandbox.ts';
 
-let installed: InstalledSandbox;
-let npxSoxara: Launch;
-
-beforeAll(async () => {
-  installed = await packAndInstall();
-  // `npx soxara …` in the merchant's folder, in an environment with nothing of the workspace.
-  npxSoxara = (args, options) =>
-    spawn('npx', ['--no-install', 'soxara', ...args], { cwd: options.cwd, env: outsideEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-}, 600_000);
-
-afterAll(() => installed?.remove());
+const { merchantDir } = installedWorkspace();
+const installed = { projectDir: merchantDir };
+// The merchant's own @soxara/node, as npm installed it beside the sandbox.
+const { constructEvent } = createRequire(path.join(merchantDir, 'package.json'))('@soxara/node') as typeof import('../../packages/node/src/index.ts');
 
 describe('npm install @soxara/sandbox, then npx soxara', { timeout: PROCESS_TIMEOUT_MS }, () => {
-  let dev: DevSandbox;
+  let dev: MerchantSandbox;
   let merchant: Receiver;
 
   beforeAll(async () => {
-    dev = await startDev({ cwd: installed.projectDir, env: { SOXARA_WEBHOOK_RETRY_MS: '100' } }, [], npxSoxara);
+    dev = await startMerchantSandbox(merchantDir, { inProject: true });
     merchant = await startReceiver();
   }, PROCESS_TIMEOUT_MS);
 
@@ -43,7 +33,7 @@ describe('npm install @soxara/sandbox, then npx soxara', { timeout: PROCESS_TIME
   afterAll(async () => {
     await merchant?.close();
     if (!dev) return;
-    await dev.cli.interrupt();
+    await dev.close();
     expect(dev.cli.stderr()).toContain('soxara dev: stopped');
   }, PROCESS_TIMEOUT_MS);
 
@@ -52,7 +42,7 @@ describe('npm install @soxara/sandbox, then npx soxara', { timeout: PROCESS_TIME
     const manifest = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string> };
     expect(Object.keys(manifest.dependencies).filter((name) => name.startsWith('@soxara/'))).toEqual([]);
     const version = await run('npx', ['--no-install', 'soxara', '--version'], { cwd: installed.projectDir, env: outsideEnv() });
-    expect(version.trim()).toBe(manifest.version);
+    expect(version.stdout.trim()).toBe(manifest.version);
   });
 
   it('serves the merchant script and the frames the package carries, pointed at its own API', async () => {

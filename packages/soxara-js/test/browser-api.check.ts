@@ -2,7 +2,7 @@
  * Compile-time checks of the public types (run by `tsc -p .`, as stripe-js does with its type tests):
  * what must compile does, and what must not carries `@ts-expect-error`.
  */
-import type { PaymentIntentResult, SoxaraCardElement, SoxaraElements, SoxaraError, SoxaraInstance } from '../src/public-types.ts';
+import type { PaymentIntentResult, SoxaraCardElement, SoxaraElements, SoxaraError, SoxaraInstance } from '../src/types.ts';
 
 declare const soxara: SoxaraInstance;
 declare const elements: SoxaraElements;

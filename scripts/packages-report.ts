@@ -1,0 +1,162 @@
+/**
+ * `pnpm pack:report [--dry-run]`: what the npm packages cost a merchant, measured, then written to the
+ * README's "npm packages" section (between `<!-- packages:start -->` and `<!-- packages:end -->`).
+ * It packs the public packages as the install test does (test/install/support), then installs them
+ * one install at a time, so that no two timings share the machine:
+ * - each package alone (with the Soxara packages it depends on) into an empty project with an empty
+ *   npm cache of its own, so the time includes fetching its registry dependencies: a merchant's first
+ *   `npm install`, or a CI run without a cache;
+ * - all of them together, cold (an empty cache) and warm (a cache that already holds everything).
+ * Each time is the median of RUNS installs: network speed and the machine's load move single runs by
+ * seconds. The sizes are exact.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createEmptyProject, folderSize, installTarballs, installedPackageDir } from '../test/install/support/install.ts';
+import { packPackages, type Tarball } from '../test/install/support/pack.ts';
+import { REPO_ROOT, outsideEnv, run } from '../test/install/support/run.ts';
+import { publicPackages } from '../test/install/support/workspace.ts';
+
+const README = path.join(REPO_ROOT, 'README.md');
+const RUNS = 3;
+const START = '<!-- packages:start -->';
+const END = '<!-- packages:end -->';
+
+interface InstallMeasure {
+  ms: number;
+  /** Packages in node_modules, the measured ones included. */
+  installedPackages: number;
+  nodeModulesBytes: number;
+}
+
+interface PackageMeasure {
+  tarball: Tarball;
+  unpackedBytes: number;
+  unpackedFiles: number;
+  /** The other Soxara tarballs it needs installed with it. */
+  with: string[];
+  alone: InstallMeasure;
+}
+
+/** The tarball and the public packages it depends on, transitively. */
+function closure(tarball: Tarball, all: readonly Tarball[]): Tarball[] {
+  const byName = new Map(all.map((t) => [t.name, t]));
+  const seen = new Map<string, Tarball>();
+  const visit = (t: Tarball): void => {
+    if (seen.has(t.name)) return;
+    seen.set(t.name, t);
+    for (const dependency of t.dependencies) {
+      const sibling = byName.get(dependency);
+      if (sibling) visit(sibling);
+    }
+  };
+  visit(tarball);
+  return [...seen.values()];
+}
+
+/** Folders to remove at the end: projects and npm caches. */
+const scratch: string[] = [];
+
+function scratchFolder(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  scratch.push(dir);
+  return dir;
+}
+
+interface Installed {
+  /** The project of the first run, to measure what was installed. */
+  dir: string;
+  measure: InstallMeasure;
+}
+
+/** `npm install <tarballs>` into RUNS empty projects; `cache` null gives each run an empty cache of its own. */
+async function measureInstall(tarballs: readonly Tarball[], cache: string | null): Promise<Installed> {
+  const dirs: string[] = [];
+  const times: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const dir = createEmptyProject('soxara-pack-report-');
+    scratch.push(dir);
+    dirs.push(dir);
+    times.push(await installTarballs(dir, tarballs, { cache: cache ?? scratchFolder('soxara-npm-cache-') }));
+  }
+  const dir = dirs[0]!;
+  const lock = JSON.parse(readFileSync(path.join(dir, 'node_modules/.package-lock.json'), 'utf8')) as { packages: Record<string, unknown> };
+  const installedPackages = Object.keys(lock.packages).filter((key) => key.startsWith('node_modules/')).length;
+  return { dir, measure: { ms: median(times), installedPackages, nodeModulesBytes: folderSize(path.join(dir, 'node_modules')).bytes } };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+const kB = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
+const MB = (bytes: number): string => `${(bytes / 1_000_000).toFixed(1)} MB`;
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+function renderSection(measures: PackageMeasure[], together: { cold: InstallMeasure; warm: InstallMeasure }, npmVersion: string): string {
+  const rows = measures.map(({ tarball, unpackedBytes, unpackedFiles, with: others, alone }) => {
+    const name = others.length ? `\`${tarball.name}\` (with ${others.map((o) => `\`${o}\``).join(', ')})` : `\`${tarball.name}\``;
+    return `| ${name} | ${kB(tarball.packedBytes)} | ${kB(unpackedBytes)} (${unpackedFiles} files) | ${seconds(alone.ms)} | ${alone.installedPackages} packages, ${MB(alone.nodeModulesBytes)} |`;
+  });
+  const packed = measures.reduce((sum, m) => sum + m.tarball.packedBytes, 0);
+  const unpacked = measures.reduce((sum, m) => sum + m.unpackedBytes, 0);
+  const at = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  return [
+    `_Generated by \`pnpm pack:report\` on ${at} UTC from \`pnpm pack\` tarballs installed with npm ${npmVersion} (Node ${process.version}, ${cpus().length} cores, load ${loadavg()[0]!.toFixed(2)}) into empty projects outside the workspace. Do not edit by hand: run the script. kB = 1,000 bytes._`,
+    '',
+    `| package | packed | unpacked | \`npm install\`, empty cache (median of ${RUNS}) | adds to node_modules |`,
+    '| --- | ---: | ---: | ---: | --- |',
+    ...rows,
+    `| all ${measures.length} together | ${kB(packed)} | ${kB(unpacked)} | ${seconds(together.cold.ms)} (warm cache: ${seconds(together.warm.ms)}) | ${together.cold.installedPackages} packages, ${MB(together.cold.nodeModulesBytes)} |`,
+    '',
+    'An empty cache means every registry dependency is downloaded (`@soxara/testing` brings its peer',
+    '`@playwright/test`, which is most of its size); the times depend on the network and on the machine\'s load.',
+  ].join('\n');
+}
+
+function spliceReadme(readme: string, section: string): string {
+  const start = readme.indexOf(START);
+  const end = readme.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`README.md has no ${START} … ${END} block to rewrite`);
+  return `${readme.slice(0, start)}${START}\n${section}\n${END}${readme.slice(end + END.length)}`;
+}
+
+async function main(): Promise<void> {
+  const dryRun = process.argv.includes('--dry-run');
+  try {
+    const tarballs = await packPackages(await publicPackages(), scratchFolder('soxara-tarballs-'));
+    const { stdout: npmVersion } = await run('npm', ['--version'], { cwd: tmpdir(), env: outsideEnv() });
+
+    const measures: PackageMeasure[] = [];
+    for (const tarball of tarballs) {
+      const needed = closure(tarball, tarballs);
+      const { dir, measure } = await measureInstall(needed, null);
+      const { bytes, files } = folderSize(installedPackageDir(dir, tarball.name));
+      measures.push({ tarball, unpackedBytes: bytes, unpackedFiles: files, with: needed.filter((t) => t !== tarball).map((t) => t.name), alone: measure });
+      console.log(`${tarball.name}: ${kB(tarball.packedBytes)} packed, ${kB(bytes)} unpacked, installed in ${seconds(measure.ms)}`);
+    }
+
+    const cold = await measureInstall(tarballs, null);
+    const warmCache = scratchFolder('soxara-npm-cache-');
+    const warmUp = createEmptyProject('soxara-pack-report-');
+    scratch.push(warmUp);
+    await installTarballs(warmUp, tarballs, { cache: warmCache });
+    const warm = await measureInstall(tarballs, warmCache);
+    console.log(`all together: ${seconds(cold.measure.ms)} cold, ${seconds(warm.measure.ms)} warm`);
+
+    const section = renderSection(measures, { cold: cold.measure, warm: warm.measure }, npmVersion.trim());
+    if (dryRun) {
+      console.log(section);
+    } else {
+      writeFileSync(README, spliceReadme(readFileSync(README, 'utf8'), section));
+      console.log('README.md: npm packages section rewritten');
+    }
+  } finally {
+    for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
