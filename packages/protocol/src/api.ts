@@ -1,7 +1,8 @@
 /**
  * The objects of the Soxara REST API as they travel on the wire. The sandbox produces them, the
- * frames and the server SDK consume them. Shapes follow ../../../../shared/DESIGN.md ("Contract: REST API").
+ * frames and the server SDK consume them, in the shapes of the REST contract.
  */
+import type { ErrorType } from './errors.ts';
 
 export type Currency = 'USD' | 'LRD';
 export const CURRENCIES: readonly Currency[] = ['USD', 'LRD'];
@@ -125,19 +126,6 @@ export interface Account {
   publishable_key: string;
   secret_key: string;
 }
-
-/** Error types of the contract. The last two exist only in the browser. */
-export type ErrorType =
-  | 'authentication_error'
-  | 'invalid_request_error'
-  | 'idempotency_error'
-  | 'rate_limit_error'
-  | 'card_error'
-  | 'momo_error'
-  | 'wallet_error'
-  | 'api_error'
-  | 'validation_error'
-  | 'api_connection_error';
 
 export interface ApiErrorBody {
   type: ErrorType;

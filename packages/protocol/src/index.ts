@@ -1,4 +1,5 @@
 export * from './api.ts';
+export * from './errors.ts';
 export * from './keys.ts';
 export * from './handshake.ts';
 export * from './messages.ts';

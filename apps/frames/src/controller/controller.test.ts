@@ -82,7 +82,7 @@ function attachCard(merchant: ReturnType<typeof recorder>, answer: unknown = { c
 const confirmCall = (id: number, redirect: 'always' | 'if_required' = 'if_required') => ({
   type: 'request',
   id,
-  call: { method: 'confirm-card', clientSecret: SECRET, elementId: 'el_1', redirect, ...(redirect === 'always' ? { returnUrl: 'https://shop.test/return' } : {}) },
+  call: { method: 'confirm-element', clientSecret: SECRET, elementId: 'el_1', redirect, ...(redirect === 'always' ? { returnUrl: 'https://shop.test/return' } : {}) },
 });
 
 describe('controller', () => {
@@ -124,7 +124,7 @@ describe('controller', () => {
   });
 });
 
-describe('confirm-card', () => {
+describe('confirm-element with a card element', () => {
   async function ready(api: FakeApi, answer?: unknown) {
     const { merchant } = setup(api);
     merchant.port.postMessage({ type: 'init', publishableKey: 'sxm_test_abcdefgh', locale: 'en' });

@@ -32,7 +32,7 @@
 export const STEADY_MS = 500;
 export const BLINK_MS = 300;
 /** The least fraction of the button on screen for it to count as visible. */
-const MIN_RATIO = 0.5;
+export const MIN_RATIO = 0.5;
 
 /** What the guard needs from the browser; tests pass their own clock, observer and window. */
 export interface PayGuardEnv {
