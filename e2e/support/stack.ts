@@ -18,6 +18,11 @@ export const stack = {
   secretKey: 'sxs_test_e2eE2Ee2eE2Ee2eE2E',
   momoDelayMs: 2000,
   momoExpiryMs: 8000,
+  /**
+   * The frames' confirm request timeout (30 s in production), so that the client-timeout case of
+   * faults.spec.ts waits this long rather than half a minute. Far above any confirm on loopback.
+   */
+  requestTimeoutMs: 10_000,
 } as const;
 
 export const stackEnv: Record<string, string> = {
@@ -32,6 +37,7 @@ export const stackEnv: Record<string, string> = {
   SOXARA_SECRET_KEY: stack.secretKey,
   SOXARA_MOMO_DELAY_MS: String(stack.momoDelayMs),
   SOXARA_MOMO_EXPIRY_MS: String(stack.momoExpiryMs),
+  SOXARA_REQUEST_TIMEOUT_MS: String(stack.requestTimeoutMs),
   SOXARA_WEBHOOK_RETRY_MS: '200',
   MERCHANT_PORT: String(ports.merchant),
 };
