@@ -4,6 +4,7 @@
  * before the controller has said what to show.
  */
 import type { ModalView } from '@soxara/protocol';
+import { CancelButton } from './CancelButton.tsx';
 import { modalCopy } from './strings.ts';
 import { MODAL_DESCRIPTION_ID, MODAL_TITLE_ID } from './ModalShell.tsx';
 import { MomoPrompt } from './momo/MomoPrompt.tsx';
@@ -31,11 +32,7 @@ export function Fallback({ locale, status, onCancel }: Pick<ViewProps<ModalView>
       <p id={MODAL_DESCRIPTION_ID} class="sx-muted" aria-live="polite">
         {status ?? ''}
       </p>
-      <div class="sx-actions">
-        <button type="button" class="sx-button sx-secondary" onClick={onCancel} data-autofocus>
-          {copy.cancel}
-        </button>
-      </div>
+      <CancelButton label={copy.cancel} onCancel={onCancel} autofocus />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import type { ModalView } from '@soxara/protocol';
 import { useEffect, useState } from 'preact/hooks';
 import { fill } from '../../shared/copy.ts';
 import { formatMoney } from '../../shared/money.ts';
+import { CancelButton } from '../CancelButton.tsx';
 import { Countdown, secondsLeft } from '../Countdown.tsx';
 import { MODAL_DESCRIPTION_ID, MODAL_TITLE_ID } from '../ModalShell.tsx';
 import type { ViewProps } from '../view-props.ts';
@@ -43,11 +44,7 @@ export function MomoPrompt({ view, locale, status, onCancel, onResend }: ViewPro
           <p class="sx-muted">{fill(copy.ussd, { code: view.ussdCode, provider })}</p>
         </section>
       )}
-      <div class="sx-actions">
-        <button type="button" class="sx-button sx-secondary" onClick={onCancel} data-autofocus>
-          {copy.cancel}
-        </button>
-      </div>
+      <CancelButton label={copy.cancel} onCancel={onCancel} autofocus />
     </div>
   );
 }

@@ -3,6 +3,7 @@
  * The controller checked that the URL is on the API origin; the frame CSP (`frame-src`) enforces it again.
  */
 import type { Locale } from '@soxara/protocol';
+import { CancelButton } from '../CancelButton.tsx';
 import { modalCopy } from '../strings.ts';
 import { MODAL_DESCRIPTION_ID, MODAL_TITLE_ID } from '../ModalShell.tsx';
 
@@ -21,11 +22,7 @@ export function ThreeDsChallenge({ url, locale, onCancel }: Props) {
         {copy.threeDsHint}
       </p>
       <iframe class="sx-challenge" src={url} title={copy.threeDsFrameTitle} referrerpolicy="no-referrer" data-autofocus />
-      <div class="sx-actions">
-        <button type="button" class="sx-button sx-secondary" onClick={onCancel}>
-          {copy.cancel}
-        </button>
-      </div>
+      <CancelButton label={copy.cancel} onCancel={onCancel} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import type { ModalView } from '@soxara/protocol';
 import { useState } from 'preact/hooks';
 import { fill } from '../../shared/copy.ts';
 import { formatMoney } from '../../shared/money.ts';
+import { CancelButton } from '../CancelButton.tsx';
 import { Countdown } from '../Countdown.tsx';
 import { MODAL_DESCRIPTION_ID, MODAL_TITLE_ID } from '../ModalShell.tsx';
 import type { ViewProps } from '../view-props.ts';
@@ -56,11 +57,7 @@ export function WalletApproval({ view, locale, status, onCancel }: ViewProps<Ext
           </a>
         )}
       </div>
-      <div class="sx-actions">
-        <button type="button" class="sx-button sx-secondary" onClick={onCancel} {...(mobile ? {} : { 'data-autofocus': true })}>
-          {copy.cancel}
-        </button>
-      </div>
+      <CancelButton label={copy.cancel} onCancel={onCancel} autofocus={!mobile} />
     </div>
   );
 }
