@@ -17,7 +17,7 @@ export function confirmElement(ctx: ControllerContext, call: ElementCall): Promi
   const element = ctx.element(call.elementId);
   // Unmounted, or its frame replaced (the merchant script detached it), since the call left the page.
   if (!element) return Promise.resolve({ error: { ...ELEMENT_UNAVAILABLE } });
-  switch (element.selectedMethod ?? 'card') {
+  switch (element.kind === 'card' ? 'card' : (element.selectedMethod ?? 'card')) {
     case 'card':
       return confirmCard(ctx, element, call);
     case 'momo': {

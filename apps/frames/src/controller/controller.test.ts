@@ -296,6 +296,16 @@ describe('confirm-element with a card element', () => {
     expect(merchant.of('close-modal').map((m) => m.modalId)).toEqual(merchant.of('open-modal').map((m) => m.modalId));
   });
 
+  it('a confirm naming an element the controller does not hold resolves element_unavailable, with no request', async () => {
+    const api = fakeApi({ confirm: async () => ({ ok: true, data: payment('succeeded') }) });
+    const { merchant } = await ready(api);
+    merchant.port.postMessage({ type: 'detach-element', elementId: 'el_1' });
+    merchant.port.postMessage(confirmCall(1));
+    await vi.waitFor(() => expect(merchant.of('response')).toHaveLength(1));
+    expect(merchant.of('response')[0].result).toEqual({ error: { type: 'api_connection_error', code: 'element_unavailable', message: expect.any(String) } });
+    expect(api.confirms).toHaveLength(0);
+  });
+
   it('a stale or unknown attach-modal is closed, not wired', async () => {
     const { merchant } = await ready(fakeApi({ confirm: async () => ({ ok: true, data: payment('succeeded') }) }));
     const line = new MessageChannel();
