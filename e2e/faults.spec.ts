@@ -102,13 +102,15 @@ for (const [name, fault] of singleAttemptFaults) {
 }
 
 test('client timeout: the server committed but answered after the SDK gave up; the retry gets the stored answer — one charge', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(60_000);
   const { paymentId } = await checkout(page);
   const attempts = await faultConfirms(page, async (route, n) => {
     if (n > 0) return route.continue();
     const response = await route.fetch();
-    // Longer than the controller's 30 s request timeout.
-    await new Promise((resolve) => setTimeout(resolve, 32_000));
+    // The answer is held until the controller gives up on the request: its request timeout, which
+    // the suite's stack shortens (stack.requestTimeoutMs).
+    const request = route.request();
+    await page.waitForEvent('requestfailed', { predicate: (failed) => failed === request, timeout: stack.requestTimeoutMs + 20_000 });
     await route.fulfill({ response }).catch(() => {
       // The browser already abandoned the request: that is the point.
     });

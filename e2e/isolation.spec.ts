@@ -136,7 +136,7 @@ test('a barrage of junk postMessages from the merchant page changes nothing, thr
       { protocol: 'soxara', v: 1, type: 'connect', frameId: 'aaaaaaaaaaaa' },
       { protocol: 'soxara', v: 1, type: 'frame-ready', frameId: 'aaaaaaaaaaaa' },
       { protocol: 'soxara', v: 2, type: 'connect', frameId: 'bbbbbbbbbbbb' },
-      { protocol: 'soxara', v: 1, type: 'request', id: 1, call: { method: 'confirm-card', clientSecret: 'pi_x_secret_y' } },
+      { protocol: 'soxara', v: 1, type: 'request', id: 1, call: { method: 'confirm-element', clientSecret: 'pi_x_secret_y' } },
       { type: 'configure', options: { locale: 'en', showPayButton: true } },
       { type: 'card-collected', id: 1, result: { card: { number: '4000000000000002', expMonth: 1, expYear: 2030, cvc: '123' } } },
       { type: 'collect-card', id: 1 },

@@ -46,7 +46,7 @@ function throwMessages(b: Barrage): number {
     new Uint8Array(16), new Map([['type', 'connect']]), new Set(['connect']), new Blob(['x']),
     { type: 'connect' }, { type: 'frame-ready' }, { protocol: 'soxara' }, { ...env, type: 'connect' }, { ...env, v: 2, type: 'connect', frameId: ids[0] },
     { ...env, protocol: 'Soxara', type: 'connect', frameId: ids[0] }, { ...env, type: 'connect', frameId: 12345678901 },
-    { ...env, type: 'request', id: 1, call: { method: 'confirm-card', clientSecret: secret, elementId: ids[0], redirect: 'if_required' } },
+    { ...env, type: 'request', id: 1, call: { method: 'confirm-element', clientSecret: secret, elementId: ids[0], redirect: 'if_required' } },
     { type: 'request', id: 2, call: { method: 'confirm-wallet', clientSecret: secret } },
     { type: 'request', id: 3, call: { method: 'confirm-momo', clientSecret: secret, provider: 'mtn', phoneNumber: '+231881158457' } },
     { type: 'request', id: 4, call: { method: 'retrieve-payment', clientSecret: secret } },
@@ -69,7 +69,7 @@ function throwMessages(b: Barrage): number {
     { type: 'cancel' }, { type: 'resend' },
     JSON.parse('{"__proto__": {"polluted": true}, "protocol": "soxara", "v": 1, "type": "connect", "frameId": "aaaaaaaaaaaa"}'),
     JSON.parse('{"constructor": {"prototype": {"polluted": true}}, "type": "configure"}'),
-    JSON.parse('{"type": "request", "id": 1, "call": {"__proto__": {"method": "confirm-card", "polluted": true}}}'),
+    JSON.parse('{"type": "request", "id": 1, "call": {"__proto__": {"method": "confirm-element", "polluted": true}}}'),
     { toString: null, valueOf: null, type: { toString: null } },
   ];
   for (const frameId of ids) {

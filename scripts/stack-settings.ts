@@ -19,6 +19,8 @@ export interface StackSettings {
   momoDelayMs: number;
   momoExpiryMs: number;
   webhookRetryMs: number;
+  /** The frames' confirm request timeout (30 s when unset), shortened by test stacks. */
+  requestTimeoutMs?: number;
 }
 
 export interface StackDescription {
@@ -29,6 +31,7 @@ export interface StackDescription {
   secretKey: string;
   momoDelayMs: number;
   momoExpiryMs: number;
+  requestTimeoutMs: number | undefined;
   /** For `tsx scripts/start.ts` (spawned with this environment, or as a Playwright web server). */
   env: Record<string, string>;
 }
@@ -45,6 +48,7 @@ export function describeStack(settings: StackSettings): StackDescription {
     secretKey: settings.secretKey,
     momoDelayMs: settings.momoDelayMs,
     momoExpiryMs: settings.momoExpiryMs,
+    requestTimeoutMs: settings.requestTimeoutMs,
     env: {
       SOXARA_STACK_DIR: settings.dataDir,
       SOXARA_API_PORT: String(settings.apiPort),
@@ -58,6 +62,7 @@ export function describeStack(settings: StackSettings): StackDescription {
       SOXARA_MOMO_DELAY_MS: String(settings.momoDelayMs),
       SOXARA_MOMO_EXPIRY_MS: String(settings.momoExpiryMs),
       SOXARA_WEBHOOK_RETRY_MS: String(settings.webhookRetryMs),
+      ...(settings.requestTimeoutMs === undefined ? {} : { SOXARA_REQUEST_TIMEOUT_MS: String(settings.requestTimeoutMs) }),
     },
   };
 }

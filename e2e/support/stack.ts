@@ -9,6 +9,7 @@ import { describeStack } from '../../scripts/stack-settings.ts';
 
 const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
 const merchantPort = 4130 + offset;
+const REQUEST_TIMEOUT_MS = 20_000;
 
 const { env, ...described } = describeStack({
   apiPort: 4110 + offset,
@@ -19,11 +20,19 @@ const { env, ...described } = describeStack({
   secretKey: 'sxs_test_e2eE2Ee2eE2Ee2eE2E',
   momoDelayMs: 2000,
   momoExpiryMs: 8000,
+  /**
+   * The frames' confirm request timeout (30 s in production), so that the client-timeout case of
+   * faults.spec.ts waits this long rather than half a minute. Far above any confirm on loopback, and
+   * long enough that a confirm a11y.spec.ts holds on the wire while axe runs on a loaded machine is
+   * still answered by one of its three tries.
+   */
+  requestTimeoutMs: REQUEST_TIMEOUT_MS,
   webhookRetryMs: 200,
 });
 
 export const stack = {
   ...described,
+  requestTimeoutMs: REQUEST_TIMEOUT_MS,
   /** Test merchant pages (e2e/support/merchant-server.ts). */
   merchantUrl: `http://localhost:${merchantPort}`,
 } as const;

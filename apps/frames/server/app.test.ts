@@ -90,6 +90,14 @@ describe('JS server', () => {
     expect(rebuilt).toContain('<meta name="soxara-api-url" content="http://127.0.0.1:4010">');
   });
 
+  it('injects a request timeout for the controller only when it is configured', async () => {
+    expect(await (await fetch(`${server.url}/frames/card.html`)).text()).not.toContain('soxara-request-timeout-ms');
+    const app = createJsApp({ apiUrl: 'http://127.0.0.1:4010', framesDist: dist, merchantScript: script, requestTimeoutMs: 4000 });
+    const html = await (await app.request('/frames/card.html')).text();
+    expect(html).toContain('<meta name="soxara-request-timeout-ms" content="4000">');
+    expect(html).toContain('<meta name="soxara-api-url" content="http://127.0.0.1:4010">');
+  });
+
   it('marks hashed assets immutable and refuses anything outside dist', async () => {
     const asset = await fetch(`${server.url}/frames/assets/card-abc.js`);
     expect(asset.headers.get('cache-control')).toContain('immutable');

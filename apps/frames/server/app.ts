@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import { EncodedFiles, pickEncoding, type Encoded } from './encoded-files.ts';
-import { assetPath, framePagePath, injectApiUrl } from './frame-pages.ts';
+import { assetPath, framePagePath, injectSettings } from './frame-pages.ts';
 import { pinnedScript } from './pinned-script.ts';
 import { COMMON_HEADERS, frameDocumentHeaders } from './security-headers.ts';
 
@@ -24,13 +24,20 @@ export interface JsAppConfig {
    * /v1/integrity.json. Without it, the origin the request was made to.
    */
   publicUrl?: string;
+  /**
+   * How long the controller frame waits for a confirm's answer before it gives up on that request and
+   * retries it with the same idempotency key; 30 s when absent. Test stacks shorten it, so that a
+   * test of the timeout need not sit through it.
+   */
+  requestTimeoutMs?: number;
 }
 
 export function createJsApp(config: JsAppConfig): Hono {
   const apiOrigin = new URL(config.apiUrl).origin;
   const app = new Hono();
   const files = new EncodedFiles();
-  const pageBody = (body: Buffer) => new TextEncoder().encode(injectApiUrl(body.toString('utf8'), apiOrigin));
+  const settings = { apiUrl: apiOrigin, ...(config.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: config.requestTimeoutMs }) };
+  const pageBody = (body: Buffer) => new TextEncoder().encode(injectSettings(body.toString('utf8'), settings));
   const publicOrigin = config.publicUrl === undefined ? null : new URL(config.publicUrl).origin;
   // The current build is compressed (and the merchant script hashed) at start, off the first customer's path.
   void prewarm([config.merchantScript], config.framesDist, async (file) => {

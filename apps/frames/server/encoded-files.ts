@@ -1,8 +1,8 @@
 /**
- * Files as sent: read, transformed (the API URL into a page) and compressed once per version of the
- * file, then kept. Compressing on every request (hono's compress(), a CompressionStream per response)
- * put the JS server's CPU on the path of every frame load; on the shared 2-core bench machine that
- * was tens of ms of time-to-first-byte per asset in mount() → ready.
+ * Files as sent: read, transformed (the server's settings into a page) and compressed once per version
+ * of the file, then kept. Compressing on every request (hono's compress(), a CompressionStream per
+ * response) put the JS server's CPU on the path of every frame load, where it showed in mount() →
+ * ready (bench/README.md, measure 3).
  *
  * A version is the file's path, size and mtime, so a rebuild of dist/ (or of soxara.js) is picked up
  * on the next request without a restart.

@@ -1,6 +1,7 @@
 /**
- * The built frame pages (apps/frames/dist) as served under /frames/: HTML with the API URL injected
- * at serve time (one build, any environment), and hashed assets that never change behind their URL.
+ * The built frame pages (apps/frames/dist) as served under /frames/: HTML with this server's settings
+ * injected at serve time (one build, any environment), and hashed assets that never change behind
+ * their URL.
  */
 import path from 'node:path';
 
@@ -26,11 +27,21 @@ export function framePagePath(distDir: string, page: string): string | null {
   return PAGE_NAME.test(page) ? path.join(distDir, `${page}.html`) : null;
 }
 
-export function injectApiUrl(html: string, apiUrl: string): string {
-  const meta = `<meta name="soxara-api-url" content="${escapeAttribute(apiUrl)}">`;
+/** What the frames read from their page (apps/frames/src/controller/page-settings.ts). */
+export interface FramePageSettings {
+  /** The API origin: the only place the controller sends requests. */
+  apiUrl: string;
+  /** How long the controller waits for a confirm's answer before it retries; the frames' default when absent. */
+  requestTimeoutMs?: number;
+}
+
+export function injectSettings(html: string, settings: FramePageSettings): string {
+  const metas = [`<meta name="soxara-api-url" content="${escapeAttribute(settings.apiUrl)}">`];
+  if (settings.requestTimeoutMs !== undefined) metas.push(`<meta name="soxara-request-timeout-ms" content="${Math.round(settings.requestTimeoutMs)}">`);
+  const tags = metas.join('\n    ');
   // After <meta charset> when there is one, so the charset stays the first thing in <head>.
-  if (/<meta charset[^>]*>/i.test(html)) return html.replace(/<meta charset[^>]*>/i, (charset) => `${charset}\n    ${meta}`);
-  return html.replace(/<head>/i, (head) => `${head}\n    ${meta}`);
+  if (/<meta charset[^>]*>/i.test(html)) return html.replace(/<meta charset[^>]*>/i, (charset) => `${charset}\n    ${tags}`);
+  return html.replace(/<head>/i, (head) => `${head}\n    ${tags}`);
 }
 
 /** A hashed asset's file and type, or null for a name that could leave assets/ or a type we do not serve. */

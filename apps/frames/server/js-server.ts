@@ -28,6 +28,7 @@ export function startJsServer(config: JsServerConfig = {}): Promise<JsServer> {
     framesDist: config.framesDist ?? path.resolve(here, '../dist'),
     merchantScript: config.merchantScript ?? path.resolve(here, '../../../packages/soxara-js-cdn/dist/soxara.js'),
     publicUrl: config.publicUrl,
+    ...(config.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: config.requestTimeoutMs }),
   });
   const host = config.host ?? '127.0.0.1';
   return new Promise((resolve, reject) => {

@@ -3,8 +3,8 @@
  * by its title and driven through accessible labels only (what a screen reader user would use).
  */
 import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
-import { STEADY_MS } from '../../../apps/frames/src/shared/pay-guard.ts';
-import { en } from '../../../apps/frames/src/shared/i18n/en.ts';
+import { PAY_CLICK_IGNORED } from '../../../packages/protocol/src/errors.ts';
+import { MIN_RATIO, STEADY_MS } from '../../../apps/frames/src/shared/pay-guard.ts';
 
 /** Titles the merchant script gives its iframes (packages/soxara-js-cdn/src/element.ts, modal-host.ts). */
 export const FRAME_TITLES = {
@@ -18,27 +18,62 @@ export const FRAME_TITLES = {
 export { TEST_CARDS } from '../../../packages/testing/src/test-values.ts';
 
 /**
- * Clicks the Pay button our frame draws as a customer does: once it has been on screen a moment. The
- * frame ignores pointer clicks on a button shown less than STEADY_MS ago (the clickjacking guard,
- * apps/frames/src/shared/pay-guard.ts), counted from the browser's first visibility report, which a
- * loaded machine can deliver late; so, like a customer told "click Pay again", click again if told.
+ * Clicks the Pay button our frame draws once, as a customer does: after having seen it (see
+ * `payButtonOnScreen`). A click the pay guard ignores fails the test: it would have been a customer
+ * told to click again, and with a retry a guard that wrongly refuses customers could pass unseen.
  */
 export async function clickPayButton(frame: FrameLocator): Promise<void> {
   const button = await payButtonOnScreen(frame);
-  const ignored = frame.getByText(en.payClickIgnored);
-  for (let attempt = 0; ; attempt++) {
-    await button.click();
-    const wasIgnored = await ignored.waitFor({ state: 'visible', timeout: 300 }).then(() => true, () => false);
-    if (!wasIgnored || attempt === 2) return;
-    await new Promise((resolve) => setTimeout(resolve, STEADY_MS));
-  }
+  await button.click();
+  // The guard shows its refusal in the click's own handler, before the click returns.
+  await expect(frame.getByText(PAY_CLICK_IGNORED.message), 'the pay guard ignored a click on a button that was in plain view').toHaveCount(0);
 }
 
-/** The frame's Pay button, once a customer could have seen it long enough for the guard to take a click. */
+/**
+ * The frame's Pay button, once a customer could have seen it: enabled, and on screen, visible and
+ * unmoved for the pay guard's STEADY_MS (apps/frames/src/shared/pay-guard.ts), as the frame itself
+ * sees it. So the wait is the guard's own measure, not a guess of how late a loaded machine reports:
+ * an IntersectionObserver v2 with the guard's options, in the frame, counting from a report that the
+ * button is visible and starting again at one that it is not, or when the frame's width changes.
+ */
 export async function payButtonOnScreen(frame: FrameLocator): Promise<Locator> {
   const button = frame.getByRole('button', { name: /^Pay/ });
   await expect(button).toBeEnabled({ timeout: 20_000 });
-  await new Promise((resolve) => setTimeout(resolve, STEADY_MS));
+  await button.evaluate(
+    (element, { steadyMs, minRatio, timeoutMs }) =>
+      new Promise<void>((resolve, reject) => {
+        let visible = false;
+        let width = window.innerWidth;
+        let steady: ReturnType<typeof setTimeout> | undefined;
+        const startOver = () => {
+          clearTimeout(steady);
+          if (visible) steady = setTimeout(() => finish(resolve), steadyMs);
+        };
+        const observer = new IntersectionObserver(
+          (entries) => {
+            const entry = entries[entries.length - 1] as IntersectionObserverEntry & { isVisible?: boolean };
+            visible = entry.intersectionRatio >= minRatio && entry.isVisible !== false;
+            startOver();
+          },
+          { threshold: minRatio, trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+        );
+        const onResize = () => {
+          if (window.innerWidth !== width) startOver();
+          width = window.innerWidth;
+        };
+        const giveUp = setTimeout(() => finish(() => reject(new Error(`the pay button was not in plain view for ${steadyMs} ms within ${timeoutMs} ms`))), timeoutMs);
+        function finish(outcome: () => void) {
+          clearTimeout(steady);
+          clearTimeout(giveUp);
+          observer.disconnect();
+          window.removeEventListener('resize', onResize);
+          outcome();
+        }
+        window.addEventListener('resize', onResize);
+        observer.observe(element);
+      }),
+    { steadyMs: STEADY_MS, minRatio: MIN_RATIO, timeoutMs: 15_000 },
+  );
   return button;
 }
 

@@ -2,7 +2,7 @@
  * The errors the SDK throws. Each class has a literal `type`, so callers can branch on `err.type` (or
  * `instanceof`) instead of matching messages. API errors carry the wire error as `raw`.
  */
-import type { ApiErrorBody } from '@soxara/protocol/rest';
+import type { ApiErrorBody, ErrorType } from '@soxara/protocol/rest';
 
 export interface SoxaraErrorFields {
   message: string;
@@ -13,17 +13,11 @@ export interface SoxaraErrorFields {
   raw?: unknown;
 }
 
-export type SoxaraErrorType =
-  | 'authentication_error'
-  | 'invalid_request_error'
-  | 'idempotency_error'
-  | 'rate_limit_error'
-  | 'card_error'
-  | 'momo_error'
-  | 'wallet_error'
-  | 'api_error'
-  | 'api_connection_error'
-  | 'signature_verification_error';
+/**
+ * The contract's error types a server meets (`validation_error` is caught in the browser only), and the
+ * SDK's own: a webhook whose signature does not verify.
+ */
+export type SoxaraErrorType = Exclude<ErrorType, 'validation_error'> | 'signature_verification_error';
 
 export abstract class SoxaraError extends Error {
   abstract readonly type: SoxaraErrorType;
@@ -92,7 +86,8 @@ export type AnySoxaraError =
 
 type ApiErrorClass = new (fields: SoxaraErrorFields) => AnySoxaraError;
 
-const CLASS_BY_TYPE: Record<string, ApiErrorClass> = {
+/** The class of each type the API answers with (the SDK's own two are raised, never received). */
+const CLASS_BY_TYPE: Record<Exclude<SoxaraErrorType, 'api_connection_error' | 'signature_verification_error'>, ApiErrorClass> = {
   authentication_error: SoxaraAuthenticationError,
   invalid_request_error: SoxaraInvalidRequestError,
   idempotency_error: SoxaraIdempotencyError,
@@ -122,7 +117,7 @@ export function errorFromResponse(statusCode: number, error: unknown): AnySoxara
     const ErrorClass = classForStatus(statusCode);
     return new ErrorClass({ message: `Unexpected response from the Soxara API (HTTP ${statusCode})`, code: 'invalid_response', statusCode, raw: error });
   }
-  const ErrorClass = CLASS_BY_TYPE[error.type] ?? classForStatus(statusCode);
+  const ErrorClass = (CLASS_BY_TYPE as Partial<Record<string, ApiErrorClass>>)[error.type] ?? classForStatus(statusCode);
   return new ErrorClass({
     message: error.message,
     code: error.code,

@@ -2,6 +2,7 @@
  * The objects of the Soxara REST API as they travel on the wire. The sandbox produces them, the
  * frames and the server SDK consume them. docs/api.md is their reference, docs/events.md that of the events.
  */
+import type { ErrorType } from './errors.ts';
 
 export type Currency = 'USD' | 'LRD';
 export const CURRENCIES: readonly Currency[] = ['USD', 'LRD'];
@@ -141,19 +142,6 @@ export interface Account {
   publishable_key: string;
   secret_key: string;
 }
-
-/** Error types of the contract. The last two exist only in the browser. */
-export type ErrorType =
-  | 'authentication_error'
-  | 'invalid_request_error'
-  | 'idempotency_error'
-  | 'rate_limit_error'
-  | 'card_error'
-  | 'momo_error'
-  | 'wallet_error'
-  | 'api_error'
-  | 'validation_error'
-  | 'api_connection_error';
 
 export interface ApiErrorBody {
   type: ErrorType;

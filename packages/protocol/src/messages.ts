@@ -12,6 +12,7 @@
  */
 import * as v from 'valibot';
 import { MAX_RETURN_URL_LENGTH } from './api.ts';
+import { ERROR_TYPES } from './errors.ts';
 import { PROTOCOL, PROTOCOL_VERSION } from './handshake.ts';
 
 const id = v.pipe(v.string(), v.maxLength(100));
@@ -71,18 +72,7 @@ export type Appearance = v.InferOutput<typeof Appearance>;
 
 /** A customer-facing error as the merchant sees it (`change.error`, `{error}` results). */
 export const ErrorInfo = v.object({
-  type: v.picklist([
-    'authentication_error',
-    'invalid_request_error',
-    'idempotency_error',
-    'rate_limit_error',
-    'card_error',
-    'momo_error',
-    'wallet_error',
-    'api_error',
-    'validation_error',
-    'api_connection_error',
-  ]),
+  type: v.picklist(ERROR_TYPES),
   code: id,
   message: text,
   param: v.optional(id),
@@ -108,22 +98,18 @@ export type CardBrand = v.InferOutput<typeof CardBrand>;
 /** The calls the merchant script can make; each answered by one `response` with the same `id`. */
 export const ControllerCall = v.variant('method', [
   v.object({ method: v.literal('retrieve-payment'), clientSecret: id }),
-  v.object({
-    method: v.literal('confirm-card'),
-    clientSecret: id,
-    elementId: id,
-    /** Absent with `redirect: 'if_required'` when the merchant gave none. */
-    returnUrl: v.optional(url),
-    redirect: v.picklist(['always', 'if_required']),
-  }),
   v.object({ method: v.literal('confirm-momo'), clientSecret: id, provider, phoneNumber: v.pipe(v.string(), v.maxLength(40)) }),
   /** The frames tell a phone from a desktop themselves: the merchant script stays small. */
   v.object({ method: v.literal('confirm-wallet'), clientSecret: id }),
-  /** Confirm whichever method the customer chose in a tabbed `payment` element. */
+  /**
+   * `confirmPayment({ elements })`: confirm with the element the merchant mounted. The controller picks
+   * the flow from the element it holds (the card fields, or the tab the customer chose in the tabbed form).
+   */
   v.object({
     method: v.literal('confirm-element'),
     clientSecret: id,
     elementId: id,
+    /** Absent with `redirect: 'if_required'` when the merchant gave none. */
     returnUrl: v.optional(url),
     redirect: v.picklist(['always', 'if_required']),
   }),

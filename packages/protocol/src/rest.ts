@@ -5,5 +5,6 @@
  * library does not have.
  */
 export * from './api.ts';
+export * from './errors.ts';
 export * from './keys.ts';
 export * from './events.ts';

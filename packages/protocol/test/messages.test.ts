@@ -36,7 +36,7 @@ const hostile = fc.oneof(
   fc.anything({ withObjectString: true, withNullPrototype: true, withMap: true, withSet: true, withTypedArray: true }),
   fc.record({ protocol: fc.constantFrom('soxara', 'Soxara', 'soxara ', ''), v: fc.constantFrom(1, '1', 2, 0), type: fc.string(), frameId: fc.string() }),
   fc.constant(JSON.parse('{"__proto__": {"polluted": true}, "type": "ready"}')),
-  fc.constant({ type: 'request', id: 1, call: { method: 'confirm-card', clientSecret: 'x'.repeat(10_000), elementId: 'e', redirect: 'always' } }),
+  fc.constant({ type: 'request', id: 1, call: { method: 'confirm-element', clientSecret: 'x'.repeat(10_000), elementId: 'e', redirect: 'always' } }),
 );
 
 describe('frame messages', () => {
@@ -60,7 +60,7 @@ describe('frame messages', () => {
       v.is(MerchantToController, {
         type: 'request',
         id: 3,
-        call: { method: 'confirm-card', clientSecret: 'pi_1_secret_2', elementId: 'el1', redirect: 'if_required' },
+        call: { method: 'confirm-element', clientSecret: 'pi_1_secret_2', elementId: 'el1', redirect: 'if_required' },
       }),
     ).toBe(true);
   });

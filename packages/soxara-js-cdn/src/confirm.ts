@@ -1,7 +1,8 @@
 /**
  * `confirmPayment`: turns the merchant's arguments into one controller call. Misuse rejects with an
- * IntegrationError; every outcome (success, decline, network) resolves. A second call for the same
- * payment while one is in flight gets the same promise, so a double click charges once.
+ * IntegrationError; every outcome (success, decline, network) resolves. For `{ elements }` the call
+ * names the mounted element only: which flow confirms it (card, MoMo, wallet) is the controller's to
+ * say, from the element it holds. So is a second call while one is in flight (it gets the first's result).
  */
 import type { ControllerCall } from '@soxara/protocol';
 import { IntegrationError } from './errors.ts';
@@ -49,7 +50,7 @@ export function confirmTarget(data: ConfirmData, owns: (group: ElementsGroup) =>
     const returnUrl = rawReturnUrl === undefined ? undefined : String(rawReturnUrl);
     return {
       call: {
-        method: target.kind === 'payment' ? 'confirm-element' : 'confirm-card',
+        method: 'confirm-element',
         clientSecret: elements.clientSecret,
         elementId: target.id,
         redirect,

@@ -4,11 +4,11 @@
  * call into an `api_connection_error` result instead of a promise that hangs.
  *
  * The frame is put in the page by `start()`: once an element is ready, or at the first call. Loaded
- * beside the card frame it shares that frame's renderer process and server, and mount() → ready
- * was ~20 % slower on the bench (median of 25 pairs); typing a card needs no API.
+ * beside the card frame it would share that frame's renderer process and server and slow mount() →
+ * ready (bench/README.md, measure 3); typing a card needs no API.
  */
 import { ControllerToMerchant, openLine, PendingRequests, type ControllerCall, type Line, type Locale, type MerchantToController, type PaymentResult } from '@soxara/protocol';
-import { connectionError } from './errors.ts';
+import { controllerUnavailable } from './errors.ts';
 import { hostFrame, whenBodyReady } from './frame-host.ts';
 import { navigateTo } from './redirect.ts';
 import type { PaymentIntentResult } from '@soxara/soxara-js';
@@ -42,13 +42,7 @@ export class ControllerConnection {
     if (this.started) return;
     this.started = true;
     const events = this.events;
-    const frame = hostFrame(this.jsOrigin, 'controller', CONTROLLER_TITLE, null, HANDSHAKE_TIMEOUT_MS);
-    const style = frame.iframe.style;
-    style.position = 'fixed';
-    style.width = '1px';
-    style.height = '1px';
-    style.visibility = 'hidden';
-    style.pointerEvents = 'none';
+    const frame = hostFrame(this.jsOrigin, 'controller', CONTROLLER_TITLE, 'hidden', null, HANDSHAKE_TIMEOUT_MS);
     frame.iframe.setAttribute('aria-hidden', 'true');
     frame.iframe.tabIndex = -1;
     void whenBodyReady().then((body) => body.appendChild(frame.iframe));
@@ -101,11 +95,11 @@ export class ControllerConnection {
   /** Never rejects: a dead or silent controller resolves to an `api_connection_error`. */
   async call(call: ControllerCall, timeoutMs: number): Promise<PaymentIntentResult> {
     this.start();
-    if (this.dead) return connectionError('Could not load Soxara. Check your connection and try again.');
+    if (this.dead) return controllerUnavailable();
     try {
       return (await this.pending.request((id) => this.send({ type: 'request', id, call }), timeoutMs)) as PaymentIntentResult;
     } catch {
-      return connectionError('Soxara did not answer. Check your connection and try again.');
+      return controllerUnavailable();
     }
   }
 }

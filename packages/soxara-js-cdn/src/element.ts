@@ -3,10 +3,11 @@
  * its line to the merchant script, and a private line to the controller that is handed over at once
  * so card data flows element → controller without touching this page.
  */
-import { ElementToMerchant, openLine, type ElementOptions, type Line, type MerchantToElement } from '@soxara/protocol';
+import { ElementToMerchant, FRAME_LOAD_FAILED, FRAME_REPLACED, openLine, type ElementOptions, type Line, type MerchantToElement } from '@soxara/protocol';
 import { Emitter } from './emitter.ts';
 import { IntegrationError } from './errors.ts';
 import { hostFrame, type HostedFrame } from './frame-host.ts';
+import { fitFrame } from './frame-style.ts';
 import { randomId } from './ids.ts';
 import type { ElementChangeEvent, ElementEventMap, ElementType } from '@soxara/soxara-js';
 
@@ -52,7 +53,7 @@ export class MountedElement {
     const elementId = randomId();
     const toController = new MessageChannel();
     this.host.attach(elementId, this.kind, toController.port1);
-    const frame = hostFrame(this.host.jsOrigin, this.kind, this.kind === 'card' ? CARD_TITLE : PAYMENT_TITLE, toController.port2, HANDSHAKE_TIMEOUT_MS);
+    const frame = hostFrame(this.host.jsOrigin, this.kind, this.kind === 'card' ? CARD_TITLE : PAYMENT_TITLE, 'inline', toController.port2, HANDSHAKE_TIMEOUT_MS);
     this.id = elementId;
     this.frame = frame;
     container.appendChild(frame.iframe);
@@ -61,10 +62,7 @@ export class MountedElement {
       this.line?.close();
       this.line = null;
       this.host.detach(elementId);
-      this.events.emit('loaderror', {
-        elementType: this.kind,
-        error: { type: 'api_connection_error', code: 'frame_replaced', message: 'The payment form was reloaded or replaced. Reload the page and try again.' },
-      });
+      this.events.emit('loaderror', { elementType: this.kind, error: { ...FRAME_REPLACED } });
     });
     frame.connected.then(
       (port) => {
@@ -74,10 +72,7 @@ export class MountedElement {
       },
       () => {
         if (this.frame !== frame) return;
-        this.events.emit('loaderror', {
-          elementType: this.kind,
-          error: { type: 'api_connection_error', code: 'frame_load_failed', message: 'The payment form could not be loaded. Check your connection and reload the page.' },
-        });
+        this.events.emit('loaderror', { elementType: this.kind, error: { ...FRAME_LOAD_FAILED } });
       },
     );
   }
@@ -113,7 +108,7 @@ export class MountedElement {
     const elementType = this.kind;
     switch (message.type) {
       case 'resize':
-        if (this.frame) this.frame.iframe.style.height = `${Math.ceil(message.height)}px`;
+        if (this.frame) fitFrame(this.frame.iframe, message.height);
         break;
       case 'change':
         this.events.emit('change', { elementType, ...message.state } as ElementChangeEvent);

@@ -3,6 +3,7 @@
  * `IntegrationError` (the merchant must fix their code), payment outcomes and network trouble are
  * returned as `{error}` values (the customer may try again).
  */
+import { FRAME_UNAVAILABLE } from '@soxara/protocol';
 import type { PaymentIntentResult } from '@soxara/soxara-js';
 
 export class IntegrationError extends Error {
@@ -10,6 +11,6 @@ export class IntegrationError extends Error {
 }
 
 /** What a call resolves to when the controller frame never answers or never loaded. */
-export function connectionError(message: string): PaymentIntentResult {
-  return { error: { type: 'api_connection_error', code: 'frame_unavailable', message } };
+export function controllerUnavailable(): PaymentIntentResult {
+  return { error: { ...FRAME_UNAVAILABLE } };
 }

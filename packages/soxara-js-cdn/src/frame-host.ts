@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { encodeFrameFragment, FrameReadyMessage, PROTOCOL, PROTOCOL_VERSION, type ConnectMessage } from '@soxara/protocol';
+import { placeFrame, type FramePlacement } from './frame-style.ts';
 import { randomId } from './ids.ts';
 
 export type FramePage = 'controller' | 'card' | 'payment' | 'modal';
@@ -23,20 +24,21 @@ export interface HostedFrame {
   abandon(): void;
 }
 
-export function hostFrame(jsOrigin: string, page: FramePage, title: string, extraPort: MessagePort | null, timeoutMs: number): HostedFrame {
+export function hostFrame(
+  jsOrigin: string,
+  page: FramePage,
+  title: string,
+  placement: FramePlacement,
+  extraPort: MessagePort | null,
+  timeoutMs: number,
+): HostedFrame {
   const frameId = randomId();
   const iframe = document.createElement('iframe');
   iframe.title = title;
   iframe.setAttribute('frameborder', '0');
   iframe.setAttribute('scrolling', 'no');
   iframe.src = `${jsOrigin}/frames/${page}.html#${encodeFrameFragment({ frameId, parentOrigin: location.origin })}`;
-  const style = iframe.style;
-  style.border = '0';
-  style.margin = '0';
-  style.padding = '0';
-  style.display = 'block';
-  style.width = '100%';
-  style.colorScheme = 'normal';
+  placeFrame(iframe, placement);
 
   let stop = (): void => {};
   const connected = new Promise<MessagePort>((resolve, reject) => {

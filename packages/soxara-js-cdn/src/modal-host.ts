@@ -28,15 +28,7 @@ export class ModalHost {
     if (this.open.has(modalId)) return;
     const toController = new MessageChannel();
     this.attach(modalId, toController.port1);
-    const frame = hostFrame(this.jsOrigin, 'modal', MODAL_TITLE, toController.port2, HANDSHAKE_TIMEOUT_MS);
-    const style = frame.iframe.style;
-    style.position = 'fixed';
-    style.top = '0';
-    style.left = '0';
-    style.width = '100%';
-    style.height = '100%';
-    style.zIndex = '2147483647';
-    style.background = 'transparent';
+    const frame = hostFrame(this.jsOrigin, 'modal', MODAL_TITLE, 'overlay', toController.port2, HANDSHAKE_TIMEOUT_MS);
     const modal: OpenModal = { iframe: frame.iframe, line: null, abandon: frame.abandon, previousFocus: document.activeElement };
     this.open.set(modalId, modal);
     document.body.appendChild(frame.iframe);

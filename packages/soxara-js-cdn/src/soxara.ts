@@ -12,7 +12,7 @@ import { IntegrationError } from './errors.ts';
 import { ModalHost } from './modal-host.ts';
 import { checkClientSecret, checkPublishableKey, resolveLocale } from './options.ts';
 import { safeNavigationUrl } from './redirect.ts';
-import type { PaymentIntentResult, SoxaraElementsOptions, SoxaraInstance, SoxaraOptions } from '@soxara/soxara-js';
+import type { SoxaraElementsOptions, SoxaraInstance, SoxaraOptions } from '@soxara/soxara-js';
 
 const RETRIEVE_TIMEOUT_MS = 30_000;
 
@@ -39,7 +39,6 @@ export function createSoxara(jsOrigin: string, publishableKey: string, options: 
   window.addEventListener('focus', pageVisible);
 
   const groups = new WeakSet<ElementsGroup>();
-  const inFlight = new Map<string, Promise<PaymentIntentResult>>();
 
   const owner = {
     jsOrigin,
@@ -52,14 +51,6 @@ export function createSoxara(jsOrigin: string, publishableKey: string, options: 
       if (group.confirmParams) void soxara.confirmPayment({ elements: group, confirmParams: group.confirmParams });
     },
   };
-
-  function once(key: string, run: () => Promise<PaymentIntentResult>): Promise<PaymentIntentResult> {
-    const running = inFlight.get(key);
-    if (running) return running;
-    const promise = run().finally(() => inFlight.delete(key));
-    inFlight.set(key, promise);
-    return promise;
-  }
 
   const soxara: SoxaraInstance = {
     elements(elementsOptions: SoxaraElementsOptions) {
@@ -85,10 +76,9 @@ export function createSoxara(jsOrigin: string, publishableKey: string, options: 
         return Promise.reject(error);
       }
       const { call, returnUrl } = target;
-      return once(call.clientSecret, async () => {
-        const result = await controller().call(call, CUSTOMER_WAIT_MS);
-        return (followRedirect(result, returnUrl, call.clientSecret) ?? result) as PaymentIntentResult;
-      }) as Promise<never>;
+      return controller()
+        .call(call, CUSTOMER_WAIT_MS)
+        .then((result) => followRedirect(result, returnUrl, call.clientSecret) ?? result) as Promise<never>;
     },
 
     retrievePaymentIntent(clientSecret: string) {
@@ -107,7 +97,7 @@ export function createSoxara(jsOrigin: string, publishableKey: string, options: 
       } catch (error) {
         return Promise.reject(error);
       }
-      return once(clientSecret, () => controller().call({ method: 'handle-next-action', clientSecret }, CUSTOMER_WAIT_MS));
+      return controller().call({ method: 'handle-next-action', clientSecret }, CUSTOMER_WAIT_MS);
     },
   };
   return soxara;

@@ -21,17 +21,17 @@ function mounted(paymentMethods?: Array<'card' | 'momo' | 'soxara_wallet'>): Ele
 const owns = () => true;
 
 describe('confirmTarget', () => {
-  it('turns the guide\'s card call into confirm-card with the mounted element and return_url', () => {
+  it('turns the guide\'s card call into confirm-element with the mounted element and return_url', () => {
     const elements = mounted();
     const { call, returnUrl } = confirmTarget({ elements, confirmParams: { return_url: 'https://shop.test/return' } }, owns);
-    expect(call).toEqual({ method: 'confirm-card', clientSecret: SECRET, elementId: elements.form.id, redirect: 'always', returnUrl: 'https://shop.test/return' });
+    expect(call).toEqual({ method: 'confirm-element', clientSecret: SECRET, elementId: elements.form.id, redirect: 'always', returnUrl: 'https://shop.test/return' });
     expect(returnUrl).toBe('https://shop.test/return');
   });
 
-  it('uses confirm-element for the tabbed form and needs no return_url with if_required', () => {
+  it('sends the same call for the tabbed form (the controller picks its flow) and needs no return_url with if_required', () => {
     const elements = mounted(['card', 'momo']);
     const { call, returnUrl } = confirmTarget({ elements, redirect: 'if_required' }, owns);
-    expect(call).toMatchObject({ method: 'confirm-element', redirect: 'if_required' });
+    expect(call).toEqual({ method: 'confirm-element', clientSecret: SECRET, elementId: elements.form.id, redirect: 'if_required' });
     expect(call).not.toHaveProperty('returnUrl');
     expect(returnUrl).toBeNull();
   });
@@ -42,7 +42,7 @@ describe('confirmTarget', () => {
     const container = document.createElement('div');
     card.mount(container);
     const { call } = confirmTarget({ elements, redirect: 'if_required' }, owns);
-    expect(call).toMatchObject({ method: 'confirm-card', elementId: elements.card?.id });
+    expect(call).toMatchObject({ method: 'confirm-element', elementId: elements.card?.id });
   });
 
   it('maps the MoMo and wallet forms', () => {

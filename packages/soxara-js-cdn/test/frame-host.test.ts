@@ -7,7 +7,7 @@ const JS = 'https://js.test';
 
 function setUp(timeoutMs = 1_000) {
   const extra = new MessageChannel();
-  const frame = hostFrame(JS, 'card', 'Card', extra.port1, timeoutMs);
+  const frame = hostFrame(JS, 'card', 'Card', 'inline', extra.port1, timeoutMs);
   // The iframe never loads here: stand in for its window, as the event's source and the connect target.
   const post = vi.fn();
   const child = { postMessage: post } as unknown as Window;

@@ -183,9 +183,9 @@ export interface SoxaraInstance {
   /**
    * Resolves to `{paymentIntent}` or `{error}`; never rejects for a payment outcome, a decline or a
    * network failure. Misuse (no elements, nothing mounted, a bad `return_url`) rejects with an
-   * `IntegrationError`. A second call while one is in flight for the same payment returns the same
-   * promise. With `redirect: 'always'` a success or a 3-D Secure challenge navigates the page, so the
-   * promise only settles with `{error}`.
+   * `IntegrationError`. A second call while one is in flight for the same payment starts nothing: it
+   * resolves to the first call's result. With `redirect: 'always'` a success or a 3-D Secure challenge
+   * navigates the page, so the promise only settles with `{error}`.
    */
   confirmPayment(data: ConfirmCardIfRequiredData): Promise<PaymentIntentResult>;
   confirmPayment(data: ConfirmCardAlwaysData): Promise<never | { paymentIntent?: undefined; error: SoxaraError }>;

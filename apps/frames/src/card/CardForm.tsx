@@ -6,7 +6,8 @@
 import type { TargetedCompositionEvent, TargetedInputEvent } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ElementFormProps } from '../shared/element-frame.ts';
-import { t } from '../shared/i18n.ts';
+import { formCopy } from '../shared/form-copy.ts';
+import { PayButton, usePayPress } from '../shared/PayButton.tsx';
 import { BrandIcon } from './BrandIcon.tsx';
 import { caretAfterDigits, digitsOf, formatExpiry, formatNumber, MAX_NUMBER_DIGITS, numberInfo, numberStatus } from './card-model.ts';
 import { FIELDS, type CardState, type Field } from './card-state.ts';
@@ -37,24 +38,14 @@ export function CardForm(props: CardFormProps) {
   const form = useRef<HTMLFormElement>(null);
   const expiryInput = useRef<HTMLInputElement>(null);
   const cvcInput = useRef<HTMLInputElement>(null);
-  const lang = locale.value;
+  const copy = formCopy[locale.value];
   const errors = state.errors.value;
   const locked = props.busy.value || props.disabled.value;
   useLayoutEffect(() => props.onReady(), []);
 
-  // Leaving a field by pressing Pay must not show its error at once: the message would push the button
-  // down between mousedown and mouseup, and the click would be lost. Pay shows every error anyway; a
-  // press that ends off the button shows them then.
-  const payPressed = useRef(false);
-  const deferred = useRef<Field[]>([]);
-  const leave = (field: Field) => () => {
-    if (payPressed.current) deferred.current.push(field);
-    else state.left[field].value = true;
-  };
-  const releasePay = () => {
-    payPressed.current = false;
-    for (const field of deferred.current.splice(0)) state.left[field].value = true;
-  };
+  // A field's error waits while Pay is held down (see PayButton.tsx).
+  const press = usePayPress();
+  const leave = (field: Field) => () => press.afterPress(() => (state.left[field].value = true));
 
   function onNumberInput(event: FieldEvent) {
     const el = event.currentTarget;
@@ -139,7 +130,7 @@ export function CardForm(props: CardFormProps) {
       onFocusOut={(event) => !inside(event.relatedTarget) && props.onFocusChange(false)}
     >
       <div class="sx-field sx-number">
-        <label for="sx-number">{t(lang, 'cardNumber')}</label>
+        <label for="sx-number">{copy.cardNumber}</label>
         <div class="sx-with-icon">
           <input
             {...common}
@@ -154,12 +145,12 @@ export function CardForm(props: CardFormProps) {
             {...formattedWhenTyped(onNumberInput)}
             onBlur={leave('number')}
           />
-          <BrandIcon brand={state.brand.value} label={t(lang, 'brandUnknown')} />
+          <BrandIcon brand={state.brand.value} label={copy.brandUnknown} />
         </div>
       </div>
       <div class="sx-row">
         <div class="sx-field">
-          <label for="sx-expiry">{t(lang, 'expiry')}</label>
+          <label for="sx-expiry">{copy.expiry}</label>
           <input
             {...common}
             ref={expiryInput}
@@ -167,7 +158,7 @@ export function CardForm(props: CardFormProps) {
             name="exp-date"
             class={fieldClass('expiry')}
             autocomplete="cc-exp"
-            placeholder={t(lang, 'expiryPlaceholder')}
+            placeholder={copy.expiryPlaceholder}
             value={state.expiry.value}
             aria-invalid={errors.expiry ? 'true' : 'false'}
             aria-describedby={describedBy('expiry')}
@@ -176,7 +167,7 @@ export function CardForm(props: CardFormProps) {
           />
         </div>
         <div class="sx-field">
-          <label for="sx-cvc">{t(lang, 'cvc')}</label>
+          <label for="sx-cvc">{copy.cvc}</label>
           <input
             {...common}
             ref={cvcInput}
@@ -184,7 +175,7 @@ export function CardForm(props: CardFormProps) {
             name="cvc"
             class={fieldClass('cvc')}
             autocomplete="cc-csc"
-            placeholder={state.info.value.cvcLength === 4 ? '1234' : t(lang, 'cvcPlaceholder')}
+            placeholder={state.info.value.cvcLength === 4 ? '1234' : copy.cvcPlaceholder}
             value={state.cvc.value}
             aria-invalid={errors.cvc ? 'true' : 'false'}
             aria-describedby={describedBy('cvc')}
@@ -202,34 +193,7 @@ export function CardForm(props: CardFormProps) {
           ) : null,
         )}
       </div>
-      <div class="sx-decline" role="alert">
-        {props.declineError.value ? <p class="sx-error">{props.declineError.value.message}</p> : null}
-      </div>
-      {props.showPayButton.value ? (
-        <button
-          ref={props.payButton}
-          type="submit"
-          class="sx-pay"
-          disabled={locked}
-          aria-busy={props.busy.value ? 'true' : 'false'}
-          onPointerDown={() => (payPressed.current = true)}
-          onClick={(event) => {
-            releasePay();
-            props.onPayClick(event);
-          }}
-          onPointerCancel={releasePay}
-          onPointerLeave={releasePay}
-        >
-          {props.busy.value ? (
-            <>
-              <span class="sx-spinner" aria-hidden="true" />
-              <span>{t(lang, 'processing')}</span>
-            </>
-          ) : (
-            (props.payLabel.value ? t(lang, 'pay', { amount: props.payLabel.value }) : t(lang, 'payNoAmount'))
-          )}
-        </button>
-      ) : null}
+      <PayButton form={props} press={press} />
     </form>
   );
 }

@@ -1,7 +1,6 @@
 /** The card frame: the card fields (and optional pay button) on the element frame's two lines. */
-import { render } from 'preact';
-import { effect } from '@preact/signals-core';
 import { connectElementFrame } from '../shared/element-frame.ts';
+import { drawWithSignals } from '../shared/draw.tsx';
 import { createCardState } from './card-state.ts';
 import { CardForm } from './CardForm.tsx';
 
@@ -18,12 +17,7 @@ export function startCardFrame(merchantPort: MessagePort, controllerPort: Messag
   function App() {
     // Nothing to show before the first configure: the locale and the pay button come with it.
     if (!frame.options.value) return null;
-    return (
-      <CardForm state={card} {...frame.formProps} />
-    );
+    return <CardForm state={card} {...frame.formProps} />;
   }
-  // One effect draws the form and draws it again when a signal it read changes (Preact's diff keeps
-  // the DOM and the caret). @preact/signals' per-component tracking would do the same for 1.3 KB
-  // gzip more, which the card frame's 20 KB budget cannot spare.
-  effect(() => render(<App />, root));
+  drawWithSignals(App, root);
 }

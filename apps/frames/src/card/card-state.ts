@@ -4,14 +4,27 @@
  * from them — brand, per-field errors, and the value-free summary the merchant sees in `change`.
  */
 import { computed, signal, type ReadonlySignal } from '@preact/signals-core';
-import type { CardBrand, CollectedCard, ElementChange, ErrorInfo, Locale } from '@soxara/protocol';
-import { t, type MessageKey } from '../shared/i18n.ts';
+import {
+  INCOMPLETE_CVC,
+  INCOMPLETE_EXPIRY,
+  INCOMPLETE_NUMBER,
+  INVALID_EXPIRY_MONTH,
+  INVALID_EXPIRY_YEAR,
+  INVALID_EXPIRY_YEAR_PAST,
+  INVALID_NUMBER,
+  type BrowserError,
+  type CardBrand,
+  type CollectedCard,
+  type ElementChange,
+  type ErrorInfo,
+  type Locale,
+} from '@soxara/protocol';
+import { inCustomerWords } from '../shared/copy.ts';
+import { formErrorCopy } from '../shared/form-copy.ts';
 import { cvcStatus, expiryProblem, expiryStatus, numberInfo, numberStatus, parseExpiry, type FieldStatus } from './card-model.ts';
 
 export type Field = 'number' | 'expiry' | 'cvc';
 export const FIELDS: readonly Field[] = ['number', 'expiry', 'cvc'];
-
-const PARAM: Record<Field, string> = { number: 'card[number]', expiry: 'card[exp]', cvc: 'card[cvc]' };
 
 export function createCardState(locale: ReadonlySignal<Locale>) {
   const number = signal('');
@@ -26,23 +39,24 @@ export function createCardState(locale: ReadonlySignal<Locale>) {
     cvc: cvcStatus(cvc.value, info.value.cvcLength),
   }));
 
+  const shown = (error: BrowserError): ErrorInfo => inCustomerWords({ ...error }, formErrorCopy[locale.value]);
+
   function errorOf(field: Field, forced: boolean): ErrorInfo | null {
     const current = status.value[field];
     if (current === 'complete') return null;
     // Invalid shows at once; incomplete only once the customer has left the field (or tried to pay).
     if (current !== 'invalid' && !(forced || (left[field].value && current !== 'empty'))) return null;
-    const [code, key] = describe(field, current);
-    return { type: 'validation_error', code, message: t(locale.value, key), param: PARAM[field] };
+    return shown(describe(field, current));
   }
 
-  function describe(field: Field, current: FieldStatus): [string, MessageKey] {
-    if (field === 'number') return current === 'invalid' ? ['invalid_number', 'numberInvalid'] : ['incomplete_number', 'numberIncomplete'];
-    if (field === 'cvc') return ['incomplete_cvc', 'cvcIncomplete'];
+  function describe(field: Field, current: FieldStatus): BrowserError {
+    if (field === 'number') return current === 'invalid' ? INVALID_NUMBER : INCOMPLETE_NUMBER;
+    if (field === 'cvc') return INCOMPLETE_CVC;
     const problem = expiryProblem(expiry.value);
-    if (problem === 'past') return ['invalid_expiry_year_past', 'expiryPast'];
-    if (problem === 'month') return ['invalid_expiry_month', 'expiryMonthInvalid'];
-    if (problem === 'year') return ['invalid_expiry_year', 'expiryInvalid'];
-    return ['incomplete_expiry', 'expiryIncomplete'];
+    if (problem === 'past') return INVALID_EXPIRY_YEAR_PAST;
+    if (problem === 'month') return INVALID_EXPIRY_MONTH;
+    if (problem === 'year') return INVALID_EXPIRY_YEAR;
+    return INCOMPLETE_EXPIRY;
   }
 
   const forcedErrors = signal(false);
@@ -83,7 +97,7 @@ export function createCardState(locale: ReadonlySignal<Locale>) {
       forcedErrors.value = true;
       const e = errors.value;
       const first = e.number ?? e.expiry ?? e.cvc;
-      return { error: first ?? { type: 'validation_error', code: 'incomplete', message: t(locale.value, 'numberIncomplete'), param: PARAM.number } };
+      return { error: first ?? shown(INCOMPLETE_NUMBER) };
     },
     clear() {
       number.value = '';

@@ -54,6 +54,15 @@ describe('createApiClient', () => {
     expect(result).toMatchObject({ ok: false, error: { type: 'api_connection_error', code: 'network_error' } });
   });
 
+  it('gives up on a confirm that has no answer within its request timeout, as a connection error', async () => {
+    // A fetch that only ends when its request is aborted, as a held connection does.
+    const fetch = ((_url: string, init: RequestInit) =>
+      new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))) as unknown as typeof globalThis.fetch;
+    const api = createApiClient({ apiUrl: 'http://api.test', publishableKey: 'sxm_test_abcdefgh', fetch, requestTimeoutMs: 20 });
+    const result = await api.confirmPayment(SECRET, { type: 'soxara_wallet' }, { idempotencyKey: 'key-1' });
+    expect(result).toMatchObject({ ok: false, error: { type: 'api_connection_error', code: 'network_error' } });
+  });
+
   it('a confirm refused by the sandbox\'s card-testing limit (429 with its body) is a rate_limit_error with the sandbox\'s message', async () => {
     // The body and headers packages/sandbox answers (src/http/rate-limit.ts, test/card-testing.test.ts).
     const error = {

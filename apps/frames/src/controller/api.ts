@@ -6,7 +6,17 @@
  * Only the controller frame imports this module: the card and payment frames never talk to the API.
  */
 import * as v from 'valibot';
-import { ErrorInfo, paymentIdFromClientSecret, type ClientPayment, type MomoProvider } from '@soxara/protocol';
+import {
+  ErrorInfo,
+  INVALID_CLIENT_SECRET,
+  NETWORK_ERROR,
+  paymentIdFromClientSecret,
+  RATE_LIMITED,
+  REQUEST_ABORTED,
+  UNEXPECTED_RESPONSE,
+  type ClientPayment,
+  type MomoProvider,
+} from '@soxara/protocol';
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ErrorInfo; status?: number };
 
@@ -50,10 +60,12 @@ export interface ApiClientConfig {
   fetch?: typeof fetch;
   /** Added to a long-poll's `wait` before the request is given up as a network failure. */
   slackMs?: number;
+  /** How long a confirm (or a withdrawal) may take before it is given up as a network failure. */
+  requestTimeoutMs?: number;
 }
 
 const MAX_WAIT_SECONDS = 30;
-const REQUEST_TIMEOUT_MS = 30_000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 // The client-safe payment: checked loosely (the API may add fields) but the fields the frames read must be there.
 const PaymentSchema = v.looseObject({
@@ -72,6 +84,7 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
   const apiUrl = config.apiUrl.replace(/\/+$/, '');
   const doFetch = config.fetch ?? ((input, init) => fetch(input, init));
   const slackMs = config.slackMs ?? 10_000;
+  const requestTimeoutMs = config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
 
   async function send(path: string, init: RequestInit, timeoutMs: number, signal?: AbortSignal): Promise<ApiResult<ClientPayment>> {
     // Not AbortSignal.any/timeout: Safari < 17.4 lacks the first.
@@ -100,7 +113,7 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
       });
     } catch {
       // fetch rejects only for network failures and aborts; neither has a body to read.
-      return connectionError(signal?.aborted ? 'request_aborted' : 'network_error');
+      return { ok: false, error: { ...(signal?.aborted ? REQUEST_ABORTED : NETWORK_ERROR) } };
     }
     let body: unknown;
     try {
@@ -137,7 +150,7 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
           headers: { 'Content-Type': 'application/json', 'X-Idempotency-Key': options.idempotencyKey },
           body: JSON.stringify(body),
         },
-        REQUEST_TIMEOUT_MS,
+        requestTimeoutMs,
         options.signal,
       );
     },
@@ -151,7 +164,7 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
           headers: { 'Content-Type': 'application/json', 'X-Idempotency-Key': options.idempotencyKey },
           body: JSON.stringify({ client_secret: clientSecret }),
         },
-        REQUEST_TIMEOUT_MS,
+        requestTimeoutMs,
         options.signal,
       );
     },
@@ -168,10 +181,8 @@ export function toResult(status: number, body: unknown): ApiResult<ClientPayment
     const error = v.safeParse(ErrorInfo, sanitiseError(parsed.output.error));
     if (error.success) return { ok: false, error: error.output, status };
   }
-  if (status === 429) {
-    return { ok: false, status, error: { type: 'rate_limit_error', code: 'rate_limited', message: 'Too many requests. Please try again in a moment.' } };
-  }
-  return { ok: false, status, error: { type: 'api_error', code: 'unexpected_response', message: `The payment service answered unexpectedly (HTTP ${status}).` } };
+  if (status === 429) return { ok: false, status, error: { ...RATE_LIMITED } };
+  return { ok: false, status, error: { ...UNEXPECTED_RESPONSE, message: `${UNEXPECTED_RESPONSE.message} (HTTP ${status})` } };
 }
 
 /** Keeps the fields the browser may see, in the lengths the frame protocol allows. */
@@ -188,20 +199,6 @@ function sanitiseError(raw: Record<string, unknown>): unknown {
   return out;
 }
 
-function connectionError(code: 'network_error' | 'request_aborted'): ApiResult<never> {
-  return {
-    ok: false,
-    error: {
-      type: 'api_connection_error',
-      code,
-      message: code === 'network_error' ? 'Could not reach the payment service. Check your connection and try again.' : 'The request was cancelled.',
-    },
-  };
-}
-
 function invalidClientSecret(): ApiResult<never> {
-  return {
-    ok: false,
-    error: { type: 'invalid_request_error', code: 'invalid_client_secret', message: 'The client secret is malformed.', param: 'client_secret' },
-  };
+  return { ok: false, error: { ...INVALID_CLIENT_SECRET } };
 }

@@ -1,53 +1,44 @@
 /**
  * Card confirmation: collect the card from the element frame (the only place it exists), confirm it
- * with one idempotency key per attempt, and carry out 3-D Secure either by sending the whole page to
- * the challenge (`redirect: 'always'`) or in a modal (`'if_required'`).
+ * as one attempt (one idempotency key, its network retries), and carry out 3-D Secure either by
+ * sending the whole page to the challenge (`redirect: 'always'`) or in a modal (`'if_required'`).
  */
-import type { ClientPayment, ControllerCall, ErrorInfo, PaymentResult } from '@soxara/protocol';
-import type { ApiClient, ApiResult, PaymentMethodInput } from './api.ts';
+import { INVALID_REDIRECT, type ClientPayment, type ControllerCall, type ErrorInfo, type PaymentResult } from '@soxara/protocol';
 import type { ControllerContext, ElementHandle } from './context.ts';
-import { localiseCardError } from './card-error-copy.ts';
-import { resultOfPayment } from './wait/payment-result.ts';
+import { confirmAttempt } from './confirm-attempt.ts';
+import { inLocale } from './error-copy.ts';
 import { authenticateInModal } from './three-ds.ts';
-import { backoffDelay, ERROR_BACKOFF } from './wait/backoff.ts';
+import { resultOfPayment } from './wait/payment-result.ts';
 
-type ConfirmCardCall = Extract<ControllerCall, { method: 'confirm-card' }>;
+/** What a card confirm needs of `confirm-element`: the payment, and where the page goes afterwards. */
+export type CardConfirm = Pick<Extract<ControllerCall, { method: 'confirm-element' }>, 'clientSecret' | 'returnUrl' | 'redirect'>;
 
-/** Network retries of one attempt (same key, so the API replays instead of charging twice). */
-export const CONFIRM_RETRIES = 2;
 const LEAVING_GRACE_MS = 5_000;
 
-export async function confirmCard(ctx: ControllerContext, call: ConfirmCardCall, sleep = defaultSleep): Promise<PaymentResult> {
-  const element = ctx.element(call.elementId);
-  if (!element) {
-    return { error: { type: 'invalid_request_error', code: 'element_not_mounted', message: 'The card form is not on the page any more.' } };
-  }
+export async function confirmCard(ctx: ControllerContext, element: ElementHandle, call: CardConfirm): Promise<PaymentResult> {
   element.send({ type: 'show-error', error: null });
   const collected = await element.collectCard();
   if ('error' in collected) return { error: collected.error };
 
   const { card } = collected;
-  const method: PaymentMethodInput = {
-    type: 'card',
-    card: { number: card.number, exp_month: card.expMonth, exp_year: card.expYear, cvc: card.cvc },
-  };
+  const method = { type: 'card', card: { number: card.number, exp_month: card.expMonth, exp_year: card.expYear, cvc: card.cvc } } as const;
   element.send({ type: 'busy', busy: true });
   let leaving = false;
   try {
-    let confirmed = await confirmWithRetries(ctx.api, call.clientSecret, method, call.returnUrl, sleep);
+    let confirmed = await confirmAttempt(ctx.api, call.clientSecret, method, call.returnUrl ? { returnUrl: call.returnUrl } : {});
     // Every answer of this attempt was lost: the charge may have happened. Look before saying it failed.
     if (!confirmed.ok && confirmed.error.type === 'api_connection_error') {
       const now = await ctx.api.retrievePayment(call.clientSecret);
       if (now.ok && (now.data.status === 'succeeded' || now.data.status === 'requires_action')) confirmed = now;
     }
-    if (!confirmed.ok) return failed(ctx, element, call.clientSecret, localiseCardError(confirmed.error, ctx.locale));
+    if (!confirmed.ok) return failed(ctx, element, call.clientSecret, inLocale(confirmed.error, ctx.locale));
     const result = await afterConfirm(ctx, call, confirmed.data);
     if (!('error' in result)) {
       // With redirect 'always' the page is about to leave (to the challenge or to return_url).
       leaving = call.redirect === 'always' && (result.paymentIntent.status === 'succeeded' || result.paymentIntent.status === 'requires_action');
       return result;
     }
-    const error = localiseCardError(result.error, ctx.locale);
+    const error = inLocale(result.error, ctx.locale);
     showToCustomer(element, error);
     return { error };
   } finally {
@@ -58,13 +49,11 @@ export async function confirmCard(ctx: ControllerContext, call: ConfirmCardCall,
   }
 }
 
-async function afterConfirm(ctx: ControllerContext, call: ConfirmCardCall, payment: ClientPayment): Promise<PaymentResult> {
+async function afterConfirm(ctx: ControllerContext, call: CardConfirm, payment: ClientPayment): Promise<PaymentResult> {
   const action = payment.next_action;
   if (payment.status !== 'requires_action' || action?.type !== 'redirect_to_url') return resultOfPayment(payment, ctx.locale);
   const url = challengeUrl(action.redirect_to_url.url, ctx.apiOrigin);
-  if (!url) {
-    return { error: { type: 'api_error', code: 'invalid_redirect', message: 'The payment service asked for an unexpected redirect.', payment_intent: payment } };
-  }
+  if (!url) return { error: { ...INVALID_REDIRECT, payment_intent: payment } };
   if (call.redirect === 'always') {
     ctx.navigate(url.href);
     return { paymentIntent: payment };
@@ -83,35 +72,6 @@ export function challengeUrl(raw: string, apiOrigin: string): URL | null {
   }
 }
 
-async function confirmWithRetries(
-  api: ApiClient,
-  clientSecret: string,
-  method: PaymentMethodInput,
-  returnUrl: string | undefined,
-  sleep: (ms: number) => Promise<void>,
-): Promise<ApiResult<ClientPayment>> {
-  const idempotencyKey = crypto.randomUUID();
-  for (let attempt = 0; ; attempt++) {
-    const result = await api.confirmPayment(clientSecret, method, { idempotencyKey, ...(returnUrl ? { returnUrl } : {}) });
-    if (result.ok || attempt >= CONFIRM_RETRIES || !isRetryable(result)) return result;
-    await sleep(backoffDelay(ERROR_BACKOFF, attempt, Math.random));
-  }
-}
-
-/**
- * Failures where the attempt may not have run (or is still running): safe to send again with the same
- * key. Not a 429: its window lasts seconds to minutes (Retry-After), so a retry within the backoff
- * would only be refused again; the customer is told to wait instead.
- */
-function isRetryable(result: { error: ErrorInfo; status?: number }): boolean {
-  const { error, status } = result;
-  return (
-    error.type === 'api_connection_error' ||
-    (error.type === 'api_error' && (status === undefined || status >= 500)) ||
-    error.code === 'idempotency_key_in_use'
-  );
-}
-
 async function failed(ctx: ControllerContext, element: ElementHandle, clientSecret: string, error: ErrorInfo): Promise<PaymentResult> {
   let full = error;
   // Declines come with the payment so the merchant can read its state; fetch it if the API left it out.
@@ -127,8 +87,4 @@ async function failed(ctx: ControllerContext, element: ElementHandle, clientSecr
 /** Declines and rate limits are the customer's to read; the rest (integration, network) the merchant's. */
 function showToCustomer(element: ElementHandle, error: ErrorInfo): void {
   if (error.type === 'card_error' || error.type === 'rate_limit_error') element.send({ type: 'show-error', error });
-}
-
-function defaultSleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

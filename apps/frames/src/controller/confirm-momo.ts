@@ -7,7 +7,7 @@ import { paymentIdFromClientSecret, type ClientPayment, type ControllerCall, typ
 import type { ControllerContext } from './context.ts';
 import { checkMomoNumber, phoneErrorMessage } from '../shared/phone.ts';
 import { awaitCustomerAction } from './wait/await-customer-action.ts';
-import { confirmAttempt } from './wait/new-attempt.ts';
+import { confirmAttempt } from './confirm-attempt.ts';
 import { resultOfPayment, unknownOutcome } from './wait/payment-result.ts';
 import type { ApiResult } from './api.ts';
 

@@ -5,9 +5,9 @@
  */
 import type { ClientPayment, ControllerCall, ModalView, PaymentResult } from '@soxara/protocol';
 import type { ControllerContext } from './context.ts';
-import { detectDevice, type DeviceKind } from '../shared/device.ts';
+import { detectDevice, type DeviceKind } from './device.ts';
 import { awaitCustomerAction } from './wait/await-customer-action.ts';
-import { confirmAttempt } from './wait/new-attempt.ts';
+import { confirmAttempt } from './confirm-attempt.ts';
 import { afterConfirm } from './confirm-momo.ts';
 
 type WalletCall = Extract<ControllerCall, { method: 'confirm-wallet' }>;

@@ -6,11 +6,7 @@
  */
 import type { CollectedCard, ControllerToElement, ErrorInfo, Locale, ModalKind, ModalView } from '@soxara/protocol';
 import type { ApiClient } from './api.ts';
-
-/** Something that happens now and then (no payload); `subscribe` returns the unsubscribe. */
-export interface Notifier {
-  subscribe(listener: () => void): () => void;
-}
+import type { Notifier } from './notifier.ts';
 
 /** A modal frame over the merchant page, wired to the controller. */
 export interface ModalHandle {
@@ -33,7 +29,7 @@ export interface ElementHandle {
   readonly kind: 'card' | 'payment';
   readonly clientSecret: string;
   send(message: ControllerToElement): void;
-  /** Asks the element for its card; a validation_error when incomplete, api_connection_error if the frame is gone. */
+  /** Asks the element for its card; a validation_error when incomplete, element_unavailable if the frame is gone. */
   collectCard(): Promise<CollectCardResult>;
   /** The MoMo tab's latest provider and number (tabbed `payment` element), if the customer typed any. */
   readonly momoDetails: { provider: 'mtn' | 'orange'; phoneNumber: string } | null;

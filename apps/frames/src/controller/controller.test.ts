@@ -83,7 +83,7 @@ function attachCard(merchant: ReturnType<typeof recorder>, answer: unknown = { c
 const confirmCall = (id: number, redirect: 'always' | 'if_required' = 'if_required') => ({
   type: 'request',
   id,
-  call: { method: 'confirm-card', clientSecret: SECRET, elementId: 'el_1', redirect, ...(redirect === 'always' ? { returnUrl: 'https://shop.test/return' } : {}) },
+  call: { method: 'confirm-element', clientSecret: SECRET, elementId: 'el_1', redirect, ...(redirect === 'always' ? { returnUrl: 'https://shop.test/return' } : {}) },
 });
 
 describe('controller', () => {
@@ -125,7 +125,7 @@ describe('controller', () => {
   });
 });
 
-describe('confirm-card', () => {
+describe('confirm-element with a card element', () => {
   async function ready(api: FakeApi, answer?: unknown) {
     const { merchant } = setup(api);
     merchant.port.postMessage({ type: 'init', publishableKey: 'sxm_test_abcdefgh', locale: 'en' });
@@ -295,6 +295,16 @@ describe('confirm-card', () => {
     await vi.waitFor(() => expect(merchant.of('response')).toHaveLength(1), { timeout: 5000 });
     expect(merchant.of('response')[0].result.error.code).toBe('modal_unavailable');
     expect(merchant.of('close-modal').map((m) => m.modalId)).toEqual(merchant.of('open-modal').map((m) => m.modalId));
+  });
+
+  it('a confirm naming an element the controller does not hold resolves element_unavailable, with no request', async () => {
+    const api = fakeApi({ confirm: async () => ({ ok: true, data: payment('succeeded') }) });
+    const { merchant } = await ready(api);
+    merchant.port.postMessage({ type: 'detach-element', elementId: 'el_1' });
+    merchant.port.postMessage(confirmCall(1));
+    await vi.waitFor(() => expect(merchant.of('response')).toHaveLength(1));
+    expect(merchant.of('response')[0].result).toEqual({ error: { type: 'api_connection_error', code: 'element_unavailable', message: expect.any(String) } });
+    expect(api.confirms).toHaveLength(0);
   });
 
   it('a stale or unknown attach-modal is closed, not wired', async () => {

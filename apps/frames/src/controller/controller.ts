@@ -5,6 +5,7 @@
  */
 import {
   MerchantToController,
+  NOT_INITIALIZED,
   openLine,
   type ControllerCall,
   type ControllerToMerchant,
@@ -16,14 +17,15 @@ import { createApiClient, type ApiClient, type ApiClientConfig } from './api.ts'
 import type { ControllerContext } from './context.ts';
 import { openElementLine, type ElementLine } from './element-line.ts';
 import { createModalRegistry } from './modal-line.ts';
-import { createEmitter } from '../shared/signal.ts';
+import { createEmitter } from './notifier.ts';
 import { dispatchCall } from './dispatch.ts';
 import { unexpectedError } from './errors.ts';
-
-const SUMMARY_ATTEMPTS = 3;
+import { sendPaymentSummary } from './payment-summary.ts';
 
 export interface ControllerEnv {
   apiUrl: string;
+  /** The API client's confirm timeout (the JS server's setting); its default otherwise. */
+  requestTimeoutMs?: number;
   createApi?: (config: ApiClientConfig) => ApiClient;
   newId?: () => string;
   modalTimeoutMs?: number;
@@ -49,9 +51,10 @@ export function startController(port: MessagePort, env: ControllerEnv): Controll
         // The first init fixes the key: one controller never serves two accounts.
         locale = message.locale;
         if (!api) {
-          api = (env.createApi ?? createApiClient)({ apiUrl: env.apiUrl, publishableKey: message.publishableKey });
+          const timeout = env.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: env.requestTimeoutMs };
+          api = (env.createApi ?? createApiClient)({ apiUrl: env.apiUrl, publishableKey: message.publishableKey, ...timeout });
           // Elements attached before init (a merchant script that does not wait) still get their amount.
-          for (const element of elements.values()) void sendSummary(element);
+          for (const element of elements.values()) sendSummary(element);
         }
         line.send({ type: 'ready' });
         break;
@@ -98,34 +101,29 @@ export function startController(port: MessagePort, env: ControllerEnv): Controll
     elements.get(elementId)?.close();
     const element = openElementLine(elementPort, elementId, kind, clientSecret);
     elements.set(elementId, element);
-    void sendSummary(element);
+    sendSummary(element);
   }
 
-  /** The amount on the pay button. A network blip is retried a few times; the button works without it. */
-  async function sendSummary(element: ElementLine): Promise<void> {
-    for (let attempt = 0; api && attempt < SUMMARY_ATTEMPTS; attempt++) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
-      if (elements.get(element.elementId) !== element) return;
-      const result = await api.retrievePayment(element.clientSecret);
-      if (result.ok) {
-        if (elements.get(element.elementId) === element) element.send({ type: 'payment-summary', amount: result.data.amount, currency: result.data.currency });
-        return;
-      }
-      if (result.error.type !== 'api_connection_error' && result.error.type !== 'api_error' && result.error.type !== 'rate_limit_error') return;
-    }
+  function sendSummary(element: ElementLine): void {
+    if (api) void sendPaymentSummary(api, element, { stillAttached: () => elements.get(element.elementId) === element });
   }
 
   async function answer(id: number, call: ControllerCall): Promise<void> {
     let result: PaymentResult;
     if (!api) {
-      result = { error: { type: 'invalid_request_error', code: 'not_initialized', message: 'Soxara is still starting. Try again.' } };
+      result = { error: { ...NOT_INITIALIZED } };
     } else {
       result = await runOnce(api, call);
     }
     line.send({ type: 'response', id, result });
   }
 
-  /** Concurrent confirms of one payment collapse into the first (a double click charges once). */
+  /**
+   * The double-submit guard: concurrent calls for one payment collapse into the first, and every one
+   * gets its result (a double click, or an impatient integration, charges once). Here rather than on
+   * the merchant page because this frame makes the charge, whatever version of the script, pinned by
+   * SRI, is asking.
+   */
   function runOnce(client: ApiClient, call: ControllerCall): Promise<PaymentResult> {
     const key = call.method === 'retrieve-payment' ? null : call.clientSecret;
     const running = key ? inFlight.get(key) : undefined;

@@ -2,7 +2,7 @@
  * The controller's end of an element frame's private line. Card data arrives here, and only here,
  * as the answer to `collect-card`; nothing on this line ever reaches the merchant page.
  */
-import { ElementToController, PendingRequests, openLine, type ControllerToElement, type Line } from '@soxara/protocol';
+import { ELEMENT_UNAVAILABLE, ElementToController, PendingRequests, openLine, type ControllerToElement, type Line } from '@soxara/protocol';
 import type { CollectCardResult, ElementHandle } from './context.ts';
 
 /** The customer has had the form in front of them; a frame that cannot answer within this is gone. */
@@ -44,7 +44,7 @@ export function openElementLine(port: MessagePort, elementId: string, kind: 'car
       try {
         return await pending.request((id) => line.send({ type: 'collect-card', id }), COLLECT_TIMEOUT_MS);
       } catch {
-        return { error: { type: 'api_connection_error', code: 'element_unavailable', message: 'The card form did not answer. Reload the page and try again.' } };
+        return { error: { ...ELEMENT_UNAVAILABLE } };
       }
     },
     close() {

@@ -1,8 +1,8 @@
 /** The controller's last line of defence: every request gets an answer. */
-import type { PaymentResult } from '@soxara/protocol';
+import { UNEXPECTED_ERROR, type PaymentResult } from '@soxara/protocol';
 
 /** A bug in a flow must still answer the merchant: it becomes an api_error, never a hung promise. */
 export function unexpectedError(cause: unknown): PaymentResult {
   console.error('[soxara] unexpected error in the controller', cause);
-  return { error: { type: 'api_error', code: 'unexpected_error', message: 'Something went wrong. Please try again.' } };
+  return { error: { ...UNEXPECTED_ERROR } };
 }

@@ -5,7 +5,7 @@
  * number is not readable with the publishable key); a wallet wait can refresh its code; a pending
  * 3-D Secure challenge opens in a modal.
  */
-import type { ClientPayment, ControllerCall, PaymentResult } from '@soxara/protocol';
+import { NEXT_ACTION_UNSUPPORTED, type ClientPayment, type ControllerCall, type PaymentResult } from '@soxara/protocol';
 import type { ControllerContext } from './context.ts';
 import { challengeUrl } from './confirm-card.ts';
 import { momoView } from './confirm-momo.ts';
@@ -38,12 +38,5 @@ export async function handleNextAction(ctx: ControllerContext, call: ResumeCall)
 }
 
 function unsupported(payment: ClientPayment): PaymentResult {
-  return {
-    error: {
-      type: 'invalid_request_error',
-      code: 'next_action_unsupported',
-      message: 'This payment is waiting for an action this page cannot show.',
-      payment_intent: { id: payment.id, status: payment.status },
-    },
-  };
+  return { error: { ...NEXT_ACTION_UNSUPPORTED, payment_intent: { id: payment.id, status: payment.status } } };
 }

@@ -1,7 +1,7 @@
 /** Entry of the hidden controller frame (controller.html): handshake, then the controller proper. */
-import { readApiUrl } from '../shared/api-url.ts';
 import { connectToParent } from '../shared/handshake.ts';
 import { startController } from './controller.ts';
+import { readApiUrl, readRequestTimeoutMs } from './page-settings.ts';
 
 async function boot(): Promise<void> {
   const apiUrl = readApiUrl();
@@ -12,7 +12,8 @@ async function boot(): Promise<void> {
   const connection = await connectToParent();
   const port = connection?.ports[0];
   if (!port) return;
-  const controller = startController(port, { apiUrl });
+  const requestTimeoutMs = readRequestTimeoutMs();
+  const controller = startController(port, { apiUrl, ...(requestTimeoutMs === undefined ? {} : { requestTimeoutMs }) });
   // This frame's visibility follows the top-level page: a second source besides `page-visible`.
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') controller.pageVisible();

@@ -3,8 +3,9 @@
  * own modal frame, while THE poller (wait/) long-polls the payment until it leaves `requires_action`.
  * The customer closing the modal ends the wait with the error Stripe gives for an abandoned challenge.
  */
-import type { ClientPayment, PaymentResult } from '@soxara/protocol';
+import { MODAL_UNAVAILABLE, PAYMENT_INTENT_AUTHENTICATION_FAILURE, type ClientPayment, type PaymentResult } from '@soxara/protocol';
 import { ModalOpenError, type ControllerContext, type ModalHandle } from './context.ts';
+import { inLocale } from './error-copy.ts';
 import { resultOfPayment, resultOfWait } from './wait/payment-result.ts';
 import { retrieveFromApi } from './wait/retrieve-from-api.ts';
 import { waitForOutcome } from './wait/wait-for-outcome.ts';
@@ -18,7 +19,7 @@ export async function authenticateInModal(ctx: ControllerContext, clientSecret: 
     modal = await ctx.openModal('three-ds');
   } catch (error) {
     if (!(error instanceof ModalOpenError)) throw error;
-    return { error: { type: 'api_error', code: 'modal_unavailable', message: 'The verification window could not be opened.', payment_intent: { id: payment.id, status: payment.status } } };
+    return { error: { ...MODAL_UNAVAILABLE, payment_intent: { id: payment.id, status: payment.status } } };
   }
   const embedded = new URL(challenge);
   // Tells the sandbox page it is framed: it reports the outcome in place instead of redirecting.
@@ -52,16 +53,6 @@ async function abandon(ctx: ControllerContext, clientSecret: string, payment: Cl
   const latest = await ctx.api.retrievePayment(clientSecret);
   if (latest.ok && latest.data.status === 'succeeded') return resultOfPayment(latest.data, ctx.locale);
   const current = latest.ok ? latest.data : payment;
-  return {
-    error: {
-      // card_error, as for declines: merchants following the usual "show card_error messages" pattern show it.
-      type: 'card_error',
-      code: 'payment_intent_authentication_failure',
-      message:
-        ctx.locale === 'fr'
-          ? "Nous n'avons pas pu vérifier votre carte. Réessayez ou utilisez un autre moyen de paiement."
-          : 'We could not verify your card. Please try again or use a different payment method.',
-      payment_intent: { id: current.id, status: current.status },
-    },
-  };
+  // A card_error, as for declines: merchants following the usual "show card_error messages" pattern show it.
+  return { error: inLocale({ ...PAYMENT_INTENT_AUTHENTICATION_FAILURE, payment_intent: { id: current.id, status: current.status } }, ctx.locale) };
 }

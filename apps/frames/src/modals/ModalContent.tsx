@@ -3,20 +3,14 @@
  * and wallet take `{ view, locale, status, onCancel, onResend }`. `Fallback` is what the modal shows
  * before the controller has said what to show.
  */
-import type { Locale, ModalView } from '@soxara/protocol';
-import { modalText as t } from './strings.ts';
+import type { ModalView } from '@soxara/protocol';
+import { CancelButton } from './CancelButton.tsx';
+import { modalCopy } from './strings.ts';
 import { MODAL_DESCRIPTION_ID, MODAL_TITLE_ID } from './ModalShell.tsx';
 import { MomoPrompt } from './momo/MomoPrompt.tsx';
 import { ThreeDsChallenge } from './three-ds/ThreeDsChallenge.tsx';
+import type { ViewProps } from './view-props.ts';
 import { WalletApproval } from './wallet/WalletApproval.tsx';
-
-export interface ViewProps<V extends ModalView> {
-  view: V;
-  locale: Locale;
-  status: string | null;
-  onCancel(): void;
-  onResend(): void;
-}
 
 export function ModalContent(props: ViewProps<ModalView>) {
   const { view, locale, onCancel } = props;
@@ -31,17 +25,14 @@ export function ModalContent(props: ViewProps<ModalView>) {
 }
 
 export function Fallback({ locale, status, onCancel }: Pick<ViewProps<ModalView>, 'locale' | 'status' | 'onCancel'>) {
+  const copy = modalCopy[locale];
   return (
     <div>
-      <h2 id={MODAL_TITLE_ID}>{t(locale, 'loading')}</h2>
+      <h2 id={MODAL_TITLE_ID}>{copy.loading}</h2>
       <p id={MODAL_DESCRIPTION_ID} class="sx-muted" aria-live="polite">
         {status ?? ''}
       </p>
-      <div class="sx-actions">
-        <button type="button" class="sx-button sx-secondary" onClick={onCancel} data-autofocus>
-          {t(locale, 'cancel')}
-        </button>
-      </div>
+      <CancelButton label={copy.cancel} onCancel={onCancel} autofocus />
     </div>
   );
 }

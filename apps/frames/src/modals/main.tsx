@@ -2,10 +2,10 @@
  * Entry of the modal frame (modal.html): handshake, then show whatever the controller says on the
  * private line (port 1). The merchant line (port 0) only hears `ready`. The modal knows no secret.
  */
-import { render } from 'preact';
-import { signal } from '@preact/signals';
+import { signal } from '@preact/signals-core';
 import * as v from 'valibot';
 import { ControllerToModal, openLine, type Locale, type ModalToController, type ModalToMerchant, type ModalView } from '@soxara/protocol';
+import { drawWithSignals } from '../shared/draw.tsx';
 import { connectToParent } from '../shared/handshake.ts';
 import { ModalShell } from './ModalShell.tsx';
 import { Fallback, ModalContent } from './ModalContent.tsx';
@@ -35,7 +35,7 @@ async function boot(): Promise<void> {
   const onResend = () => controller.send({ type: 'resend' });
   const root = document.getElementById('root');
   if (!root) return;
-  render(<Modal onCancel={onCancel} onResend={onResend} />, root);
+  drawWithSignals(() => <Modal onCancel={onCancel} onResend={onResend} />, root);
   merchant.send({ type: 'ready' });
 }
 

@@ -1,8 +1,5 @@
-/**
- * The modal shell's and the 3-D Secure view's strings. Kept apart from shared/i18n (the card frame's
- * dictionary) so that neither frame ships the other's text: the card frame has a 20 KB budget.
- */
-import type { Locale } from '@soxara/protocol';
+/** The modal shell's and the 3-D Secure view's strings (the MoMo and wallet views keep their own). */
+import type { Copy } from '../shared/copy.ts';
 
 const en = {
   cancel: 'Cancel',
@@ -12,16 +9,13 @@ const en = {
   threeDsFrameTitle: 'Card verification by your bank',
 };
 
-const fr: typeof en = {
-  cancel: 'Annuler',
-  loading: 'Chargement…',
-  threeDsTitle: 'Vérifiez votre carte',
-  threeDsHint: 'Votre banque doit confirmer ce paiement.',
-  threeDsFrameTitle: 'Vérification de la carte par votre banque',
+export const modalCopy: Copy<typeof en> = {
+  en,
+  fr: {
+    cancel: 'Annuler',
+    loading: 'Chargement…',
+    threeDsTitle: 'Vérifiez votre carte',
+    threeDsHint: 'Votre banque doit confirmer ce paiement.',
+    threeDsFrameTitle: 'Vérification de la carte par votre banque',
+  },
 };
-
-const dictionaries: Record<Locale, typeof en> = { en, fr };
-
-export function modalText(locale: Locale, key: keyof typeof en): string {
-  return dictionaries[locale][key];
-}

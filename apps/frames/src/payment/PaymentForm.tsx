@@ -3,13 +3,13 @@
  * ARIA tablist (arrow keys move between tabs). The card tab is the card frame's own form; the MoMo tab
  * takes network and number here, inside the frame; the wallet tab needs nothing but a tap on pay.
  */
-import type { Signal } from '@preact/signals';
+import type { Signal } from '@preact/signals-core';
 import type { MomoProvider } from '@soxara/protocol';
 import { useEffect, useRef } from 'preact/hooks';
 import { CardForm } from '../card/CardForm.tsx';
 import type { CardState } from '../card/card-state.ts';
 import type { ElementFormProps } from '../shared/element-frame.ts';
-import { t } from '../shared/i18n.ts';
+import { PayButton, usePayPress } from '../shared/PayButton.tsx';
 import { paymentCopy } from './copy.ts';
 import type { MomoState } from './momo-state.ts';
 
@@ -24,7 +24,7 @@ export interface PaymentFormProps extends ElementFormProps {
 
 export function PaymentForm(props: PaymentFormProps) {
   const { methods, selected, locale } = props;
-  const copy = paymentCopy(locale.value);
+  const copy = paymentCopy[locale.value];
   const tabs = useRef<HTMLDivElement>(null);
   useEffect(() => props.onReady(), []);
 
@@ -59,21 +59,8 @@ export function PaymentForm(props: PaymentFormProps) {
       </div>
       <div role="tabpanel" id={`sx-panel-${selected.value}`} aria-labelledby={`sx-tab-${selected.value}`}>
         {selected.value === 'card' ? (
-          <CardForm
-            state={props.card}
-            locale={locale}
-            payLabel={props.payLabel}
-            showPayButton={props.showPayButton}
-            busy={props.busy}
-            disabled={props.disabled}
-            declineError={props.declineError}
-            onReady={() => {}}
-            onSubmit={props.onSubmit}
-            onEscape={props.onEscape}
-            onFocusChange={props.onFocusChange}
-            payButton={props.payButton}
-            onPayClick={props.onPayClick}
-          />
+          // Ready is this form's to say, once its tabs are drawn.
+          <CardForm {...props} state={props.card} onReady={() => {}} />
         ) : (
           <OtherMethodForm {...props} method={selected.value} />
         )}
@@ -84,10 +71,11 @@ export function PaymentForm(props: PaymentFormProps) {
 
 function OtherMethodForm(props: PaymentFormProps & { method: 'momo' | 'soxara_wallet' }) {
   const { momo, locale, method } = props;
-  const lang = locale.value;
-  const copy = paymentCopy(lang);
+  const copy = paymentCopy[locale.value];
   const locked = props.busy.value || props.disabled.value;
   const error = method === 'momo' ? momo.error.value : null;
+  // The number's error waits while Pay is held down (see PayButton.tsx).
+  const press = usePayPress();
 
   return (
     <form
@@ -138,7 +126,7 @@ function OtherMethodForm(props: PaymentFormProps & { method: 'momo' | 'soxara_wa
                 momo.phoneNumber.value = (event.currentTarget as HTMLInputElement).value.slice(0, 40);
                 momo.edited();
               }}
-              onBlur={() => momo.left()}
+              onBlur={() => press.afterPress(momo.left)}
             />
           </div>
           <p id="sx-momo-hint" class="sx-hint">
@@ -155,25 +143,7 @@ function OtherMethodForm(props: PaymentFormProps & { method: 'momo' | 'soxara_wa
       ) : (
         <p class="sx-hint">{copy.walletHint}</p>
       )}
-      <div class="sx-decline" role="alert">
-        {props.declineError.value ? <p class="sx-error">{props.declineError.value.message}</p> : null}
-      </div>
-      {props.showPayButton.value ? (
-        <button
-          ref={props.payButton}
-          type="submit"
-          class="sx-pay"
-          disabled={locked}
-          aria-busy={props.busy.value ? 'true' : 'false'}
-          onClick={props.onPayClick}
-        >
-          {props.busy.value
-            ? t(lang, 'processing')
-            : props.payLabel.value
-              ? t(lang, 'pay', { amount: props.payLabel.value })
-              : t(lang, 'payNoAmount')}
-        </button>
-      ) : null}
+      <PayButton form={props} press={press} />
     </form>
   );
 }

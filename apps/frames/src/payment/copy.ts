@@ -1,5 +1,5 @@
-/** The tabbed form's own strings (the card tab uses the card frame's). */
-import type { Locale } from '@soxara/protocol';
+/** The tabbed form's own strings (the card tab and the pay button use shared/form-copy.ts). */
+import type { Copy } from '../shared/copy.ts';
 
 const en = {
   methods: 'Payment method',
@@ -13,18 +13,17 @@ const en = {
   walletHint: 'You will approve the payment in the Soxara app: on this phone, or by scanning a QR code.',
 };
 
-const fr: typeof en = {
-  methods: 'Moyen de paiement',
-  card: 'Carte',
-  momo: 'Mobile money',
-  soxara_wallet: 'Portefeuille Soxara',
-  provider: 'Réseau',
-  phone: 'Numéro mobile',
-  phonePlaceholder: '088 115 8457',
-  momoHint: 'Vous approuverez le paiement sur votre téléphone avec votre code PIN.',
-  walletHint: "Vous approuverez le paiement dans l'application Soxara : sur ce téléphone, ou en scannant un code QR.",
+export const paymentCopy: Copy<typeof en> = {
+  en,
+  fr: {
+    methods: 'Moyen de paiement',
+    card: 'Carte',
+    momo: 'Mobile money',
+    soxara_wallet: 'Portefeuille Soxara',
+    provider: 'Réseau',
+    phone: 'Numéro mobile',
+    phonePlaceholder: '088 115 8457',
+    momoHint: 'Vous approuverez le paiement sur votre téléphone avec votre code PIN.',
+    walletHint: "Vous approuverez le paiement dans l'application Soxara : sur ce téléphone, ou en scannant un code QR.",
+  },
 };
-
-export function paymentCopy(locale: Locale): typeof en {
-  return locale === 'fr' ? fr : en;
-}

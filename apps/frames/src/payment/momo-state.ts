@@ -2,7 +2,7 @@
  * The MoMo tab's state: provider and number (typed in this frame, sent only to the controller), the
  * check of the number as the customer leaves the field, and the value-free summary for `change`.
  */
-import { computed, signal, type ReadonlySignal } from '@preact/signals';
+import { computed, signal, type ReadonlySignal } from '@preact/signals-core';
 import type { ElementChange, ErrorInfo, Locale, MomoProvider } from '@soxara/protocol';
 import { checkMomoNumber, phoneErrorMessage } from '../shared/phone.ts';
 

@@ -3,9 +3,9 @@
  * state only (with the chosen method); the controller also hears the selected tab and the MoMo details
  * and, when it asks, the card. Nothing typed here ever goes to the merchant page.
  */
-import { render } from 'preact';
-import { computed, effect, signal } from '@preact/signals';
+import { computed, effect, signal } from '@preact/signals-core';
 import { createCardState } from '../card/card-state.ts';
+import { drawWithSignals } from '../shared/draw.tsx';
 import { connectElementFrame } from '../shared/element-frame.ts';
 import { createMomoState } from './momo-state.ts';
 import { PaymentForm, type Method } from './PaymentForm.tsx';
@@ -59,5 +59,5 @@ export function startPaymentFrame(merchantPort: MessagePort, controllerPort: Mes
       />
     );
   }
-  render(<App />, root);
+  drawWithSignals(App, root);
 }

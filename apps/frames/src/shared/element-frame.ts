@@ -9,6 +9,7 @@ import {
   ControllerToElement,
   MerchantToElement,
   openLine,
+  PAY_CLICK_IGNORED,
   type CollectedCard,
   type ElementChange,
   type ElementOptions,
@@ -18,11 +19,12 @@ import {
   type Line,
   type Locale,
 } from '@soxara/protocol';
-import { watchHeight } from '../card/resize.ts';
 import { applyAppearance } from './appearance.ts';
-import { t } from './i18n.ts';
+import { inCustomerWords } from './copy.ts';
+import { formErrorCopy } from './form-copy.ts';
 import { formatMoney } from './money.ts';
 import { createPayGuard } from './pay-guard.ts';
+import { watchHeight } from './watch-height.ts';
 
 export interface ElementFrameHooks {
   /** Moves focus to the form's first control (the merchant called `element.focus()`). */
@@ -39,7 +41,7 @@ export interface ElementFrameHooks {
 export interface ElementFormCallbacks {
   /**
    * Once, right after the first render commits: the inputs exist and can take focus. A layout effect,
-   * not useEffect, which waits for the next frame (up to 35 ms, measured on the mount → ready bench).
+   * not useEffect, which waits for the next frame (its cost shows in bench/README.md, measure 3).
    */
   onReady(): void;
   onSubmit(): void;
@@ -149,7 +151,7 @@ export function connectElementFrame(
       event.preventDefault();
       // For the merchant's developer: styles on the page can hide the button from the browser for good.
       console.warn('Soxara: Pay click ignored: the button just appeared or moved, or is covered or see-through (opacity, filter or transform around the frame).');
-      declineError.value = { type: 'validation_error', code: 'pay_click_ignored', message: t(locale.value, 'payClickIgnored') };
+      declineError.value = inCustomerWords({ ...PAY_CLICK_IGNORED }, formErrorCopy[locale.value]);
     },
   };
 

@@ -17,8 +17,8 @@
  *   double-click can't land on it). Seeing the button and moving to it takes a customer longer.
  * - Counted from the first report, and a hidden spell of under BLINK_MS doesn't restart it: our own
  *   layout makes those (a new message or tab pushes the button past the frame's edge until the loader
- *   fits the frame to it, then IOv2 reports at most every 100 ms: 100–190 ms measured in headless
- *   Chromium), and a blink that short cannot hide the button from someone about to click it.
+ *   fits the frame to it, and IOv2 reports at most every 100 ms, so they last a report or two), and a
+ *   blink that short cannot hide the button from someone about to click it.
  * - Steadiness restarts when the frame's width changes (our content reflows) and when the page comes
  *   back to the front (a pop-under). Height changes don't: the loader fits the frame to our content,
  *   which is top-anchored, so they never move the button; one that cuts it off shows as hidden.
@@ -32,7 +32,7 @@
 export const STEADY_MS = 500;
 export const BLINK_MS = 300;
 /** The least fraction of the button on screen for it to count as visible. */
-const MIN_RATIO = 0.5;
+export const MIN_RATIO = 0.5;
 
 /** What the guard needs from the browser; tests pass their own clock, observer and window. */
 export interface PayGuardEnv {

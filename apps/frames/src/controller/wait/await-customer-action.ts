@@ -30,7 +30,7 @@ export interface CustomerActionFlow {
 type Interruption = 'cancel' | 'resend' | null;
 
 export async function awaitCustomerAction(ctx: ControllerContext, pending: ClientPayment, flow: CustomerActionFlow): Promise<PaymentResult> {
-  const copy = waitCopy(ctx.locale);
+  const copy = waitCopy[ctx.locale];
   const firstView = flow.view(pending);
   if (!firstView) return resultOfPayment(pending, ctx.locale);
 

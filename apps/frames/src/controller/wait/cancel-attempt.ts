@@ -5,13 +5,11 @@
  * client secret) when the API client offers it; then, or otherwise, the payment is read once more so
  * that a late approval that won the race is reported as the success it is.
  */
-import type { ClientPayment, ErrorInfo, Locale, PaymentResult } from '@soxara/protocol';
-import type { ApiClient, ApiResult } from '../api.ts';
+import { CUSTOMER_CANCELED, type ErrorInfo, type Locale, type PaymentResult } from '@soxara/protocol';
+import type { ApiClient } from '../api.ts';
+import { inLocale } from '../error-copy.ts';
 import { waitCopy } from './copy.ts';
 import { resultOfPayment } from './payment-result.ts';
-
-/** Not (yet) part of ApiClient: used when present. See the report for the sandbox route it needs. */
-type CancelAction = (clientSecret: string, options: { idempotencyKey: string }) => Promise<ApiResult<ClientPayment>>;
 
 export async function cancelAttempt(
   api: ApiClient,
@@ -19,10 +17,9 @@ export async function cancelAttempt(
   kind: 'momo' | 'wallet',
   locale: Locale,
 ): Promise<PaymentResult> {
-  const cancelAction = (api as ApiClient & { cancelAction?: CancelAction }).cancelAction;
   let withdrawn = false;
-  if (typeof cancelAction === 'function') {
-    const result = await cancelAction.call(api, clientSecret, { idempotencyKey: `sxjs_${crypto.randomUUID()}` });
+  if (api.cancelAction) {
+    const result = await api.cancelAction(clientSecret, { idempotencyKey: `sxjs_${crypto.randomUUID()}` });
     if (result.ok && result.data.status === 'succeeded') return { paymentIntent: result.data };
     withdrawn = result.ok && result.data.status !== 'requires_action';
   }
@@ -32,12 +29,8 @@ export async function cancelAttempt(
   if (latest.ok && latest.data.status === 'requires_payment_method' && latest.data.last_payment_error && !withdrawn) {
     return resultOfPayment(latest.data, locale);
   }
-  const copy = waitCopy(locale);
-  const error: ErrorInfo = {
-    type: kind === 'momo' ? 'momo_error' : 'wallet_error',
-    code: 'customer_canceled',
-    message: withdrawn ? copy.canceled : copy.canceledPromptActive,
-  };
+  const error: ErrorInfo = inLocale({ ...CUSTOMER_CANCELED, type: kind === 'momo' ? 'momo_error' : 'wallet_error' }, locale);
+  if (!withdrawn) error.message = waitCopy[locale].canceledPromptActive;
   if (latest.ok) error.payment_intent = { id: latest.data.id, status: latest.data.status };
   return { error };
 }

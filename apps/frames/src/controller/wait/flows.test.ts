@@ -10,7 +10,7 @@ import type { ControllerContext, ModalHandle } from '../context.ts';
 import { confirmMomo } from '../confirm-momo.ts';
 import { confirmWallet } from '../confirm-wallet.ts';
 import { handleNextAction } from '../handle-next-action.ts';
-import { createEmitter } from '../../shared/signal.ts';
+import { createEmitter } from '../notifier.ts';
 
 const clientSecret = 'pi_abc123_secret_xyz789';
 

@@ -2,8 +2,16 @@
  * How a payment that stopped waiting becomes what `confirmPayment` resolves to. Shared by every flow
  * that waits (MoMo, wallet, 3-D Secure in a modal, resume), so the same outcome always reads the same.
  */
-import type { ClientPayment, ErrorInfo, Locale, PaymentResult } from '@soxara/protocol';
-import { waitCopy } from './copy.ts';
+import {
+  PAYMENT_CANCELED,
+  PAYMENT_OUTCOME_UNKNOWN,
+  PAYMENT_UNEXPECTED_STATE,
+  type ClientPayment,
+  type ErrorInfo,
+  type Locale,
+  type PaymentResult,
+} from '@soxara/protocol';
+import { inLocale } from '../error-copy.ts';
 import type { WaitOutcome } from './wait-for-outcome.ts';
 
 function paymentRef(payment: Pick<ClientPayment, 'id' | 'status'>): { id: string; status: string } {
@@ -12,7 +20,6 @@ function paymentRef(payment: Pick<ClientPayment, 'id' | 'status'>): { id: string
 
 /** A payment that is no longer `requires_action`. */
 export function resultOfPayment(payment: ClientPayment, locale: Locale): PaymentResult {
-  const copy = waitCopy(locale);
   switch (payment.status) {
     case 'succeeded':
       return { paymentIntent: payment };
@@ -24,27 +31,24 @@ export function resultOfPayment(payment: ClientPayment, locale: Locale): Payment
         if (failure.param) error.param = failure.param;
         return { error };
       }
-      return { error: { type: 'invalid_request_error', code: 'payment_unexpected_state', message: copy.unexpectedState, payment_intent: paymentRef(payment) } };
+      return { error: inLocale({ ...PAYMENT_UNEXPECTED_STATE, payment_intent: paymentRef(payment) }, locale) };
     }
     case 'canceled':
-      return { error: { type: 'invalid_request_error', code: 'payment_canceled', message: copy.paymentCanceled, payment_intent: paymentRef(payment) } };
+      return { error: inLocale({ ...PAYMENT_CANCELED, payment_intent: paymentRef(payment) }, locale) };
     case 'requires_action':
-      return { error: { type: 'invalid_request_error', code: 'payment_unexpected_state', message: copy.unexpectedState, payment_intent: paymentRef(payment) } };
+      return { error: inLocale({ ...PAYMENT_UNEXPECTED_STATE, payment_intent: paymentRef(payment) }, locale) };
   }
 }
 
 /**
  * The wait ended without an answer. Never "failed": the customer may have approved, and a false
- * failure makes them pay twice (shared/research/momo-wallet.md §5.1).
+ * failure makes them pay twice.
  */
 export function unknownOutcome(paymentId: string | null, locale: Locale, lastError?: ErrorInfo): PaymentResult {
-  const error: ErrorInfo = {
-    type: lastError?.type === 'api_connection_error' ? 'api_connection_error' : 'api_error',
-    code: 'payment_outcome_unknown',
-    message: waitCopy(locale).outcomeUnknown,
-  };
+  const error: ErrorInfo = { ...PAYMENT_OUTCOME_UNKNOWN };
+  if (lastError?.type === 'api_connection_error') error.type = 'api_connection_error';
   if (paymentId) error.payment_intent = { id: paymentId, status: 'requires_action' };
-  return { error };
+  return { error: inLocale(error, locale) };
 }
 
 export function resultOfWait(outcome: Exclude<WaitOutcome, { kind: 'aborted' }>, paymentId: string, locale: Locale): PaymentResult {

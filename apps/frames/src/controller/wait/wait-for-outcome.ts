@@ -2,7 +2,7 @@
  * THE poller: waits for a payment to leave a status (`requires_action` while a MoMo PIN prompt, a wallet
  * approval or a 3-D Secure challenge is pending) and says how it ended — or that it could not tell.
  *
- * Why it is shaped this way (see shared/research/momo-wallet.md §5):
+ * Why it is shaped this way:
  * - Long polls (`wait=`, `if_status=`): the sandbox answers the moment the status changes, so an outcome
  *   shows at once with about ten requests over a five-minute prompt.
  * - Bounded twice: by a request budget and by the prompt's `expires_at` plus a grace period. Unbounded
@@ -15,7 +15,8 @@
  *   flight at that moment can hang. `onVisible` (the merchant page was shown again) drops it and checks
  *   at once; a per-request timeout catches the hangs nobody reported.
  */
-import type { ClientPayment, ErrorInfo, PaymentStatus } from '@soxara/protocol';
+import { CONNECTION_FAILED, type ClientPayment, type ErrorInfo, type PaymentStatus } from '@soxara/protocol';
+import { isTransient } from '../retryable.ts';
 import { backoffDelay, ERROR_BACKOFF, SHORT_POLL_BACKOFF } from './backoff.ts';
 import { sleep, systemClock, type Clock } from './clock.ts';
 
@@ -68,8 +69,6 @@ const REQUEST_SLACK_MS = 10_000;
 const VISIBLE_MIN_GAP_MS = 1_000;
 /** 429s wait at least this long, whatever the backoff says. */
 const RATE_LIMIT_FLOOR_MS = 2_000;
-
-const RETRYABLE: ReadonlySet<ErrorInfo['type']> = new Set(['api_connection_error', 'api_error', 'rate_limit_error']);
 
 export async function waitForOutcome(options: WaitOptions): Promise<WaitOutcome> {
   const clock = options.clock ?? systemClock;
@@ -124,7 +123,7 @@ export async function waitForOutcome(options: WaitOptions): Promise<WaitOutcome>
           delay = backoffDelay(SHORT_POLL_BACKOFF, shortStreak++, random);
         }
       } else {
-        if (!RETRYABLE.has(answer.error.type)) return unknown('permanent_error', answer.error);
+        if (!isTransient(answer.error)) return unknown('permanent_error', answer.error);
         lastError = answer.error;
         options.onRetry?.(answer.error);
         delay = backoffDelay(ERROR_BACKOFF, errorStreak++, random);
@@ -161,18 +160,18 @@ async function retrieveWithTimeout(
   const timer = clock.setTimeout(() => request.abort(), waitSeconds * 1000 + REQUEST_SLACK_MS);
   try {
     const answer = await options.retrieve({ waitSeconds, ifStatus: options.ifStatus, signal: request.signal });
-    if (request.signal.aborted && !answer.ok) return connectionError('The status check timed out.');
+    if (request.signal.aborted && !answer.ok) return connectionFailed();
     return answer;
   } catch {
-    return connectionError('The status check failed.');
+    return connectionFailed();
   } finally {
     clock.clearTimeout(timer);
     request.abort();
   }
 }
 
-function connectionError(message: string): RetrieveAnswer {
-  return { ok: false, error: { type: 'api_connection_error', code: 'connection_failed', message } };
+function connectionFailed(): RetrieveAnswer {
+  return { ok: false, error: { ...CONNECTION_FAILED } };
 }
 
 /** An AbortController that also aborts when `parent` does (AbortSignal.any is too new for Safari < 17.4). */

@@ -3,28 +3,22 @@
  * much, which number, what to do, how long is left — and, once they have had time to see the prompt,
  * the way out when it never came: a new request, or the operator's USSD menu.
  */
-import type { Locale, ModalView } from '@soxara/protocol';
+import type { ModalView } from '@soxara/protocol';
 import { useEffect, useState } from 'preact/hooks';
+import { fill } from '../../shared/copy.ts';
 import { formatMoney } from '../../shared/money.ts';
+import { CancelButton } from '../CancelButton.tsx';
+import { Countdown, secondsLeft } from '../Countdown.tsx';
 import { MODAL_DESCRIPTION_ID, MODAL_TITLE_ID } from '../ModalShell.tsx';
-import { fill, momoCopy, PROVIDER_NAMES } from './copy.ts';
-import { formatCountdown, secondsLeft, useCountdown } from './use-countdown.ts';
+import type { ViewProps } from '../view-props.ts';
+import { momoCopy, PROVIDER_NAMES } from './copy.ts';
 import './momo.css';
 
 /** Prompts usually arrive within seconds; offer the fallbacks after this, or halfway to expiry if sooner. */
 export const HELP_AFTER_MS = 20_000;
 
-interface Props {
-  view: Extract<ModalView, { kind: 'momo' }>;
-  locale: Locale;
-  status: string | null;
-  onCancel(): void;
-  onResend(): void;
-}
-
-export function MomoPrompt({ view, locale, status, onCancel, onResend }: Props) {
-  const copy = momoCopy(locale);
-  const left = useCountdown(view.expiresAt);
+export function MomoPrompt({ view, locale, status, onCancel, onResend }: ViewProps<Extract<ModalView, { kind: 'momo' }>>) {
+  const copy = momoCopy[locale];
   const helpVisible = useHelpDelay(view.expiresAt);
   const provider = PROVIDER_NAMES[view.provider];
 
@@ -35,9 +29,7 @@ export function MomoPrompt({ view, locale, status, onCancel, onResend }: Props) 
         {fill(copy.sent, { provider, amount: formatMoney(view.amount, view.currency, locale), phone: view.phoneNumberMasked })}{' '}
         {copy.instruction}
       </p>
-      <p class="sx-countdown" role="timer" aria-atomic="true">
-        {left > 0 ? fill(copy.expiresIn, { time: formatCountdown(left) }) : copy.expired}
-      </p>
+      <Countdown expiresAt={view.expiresAt} running={copy.expiresIn} over={copy.expired} />
       <p class="sx-status" role="status" aria-live="polite">
         {status ?? ''}
       </p>
@@ -52,11 +44,7 @@ export function MomoPrompt({ view, locale, status, onCancel, onResend }: Props) 
           <p class="sx-muted">{fill(copy.ussd, { code: view.ussdCode, provider })}</p>
         </section>
       )}
-      <div class="sx-actions">
-        <button type="button" class="sx-button sx-secondary" onClick={onCancel} data-autofocus>
-          {copy.cancel}
-        </button>
-      </div>
+      <CancelButton label={copy.cancel} onCancel={onCancel} autofocus />
     </div>
   );
 }

@@ -1,5 +1,6 @@
-/** The MoMo prompt view's strings. `{holes}` are filled by `fill`, and rendered as text. */
-import type { Locale, MomoProvider } from '@soxara/protocol';
+/** The MoMo prompt view's strings (`{holes}` filled by shared/copy.ts `fill`), and the operators' names. */
+import type { MomoProvider } from '@soxara/protocol';
+import type { Copy } from '../../shared/copy.ts';
 
 /** Brand names, not translated. */
 export const PROVIDER_NAMES: Record<MomoProvider, string> = { mtn: 'MTN MoMo', orange: 'Orange Money' };
@@ -16,24 +17,17 @@ const en = {
   cancel: 'Cancel payment',
 };
 
-const fr: typeof en = {
-  title: 'Approuvez sur votre téléphone',
-  sent: 'Nous avons envoyé une demande de paiement {provider} de {amount} au {phone}.',
-  instruction: 'Déverrouillez votre téléphone et approuvez la demande avec votre code PIN MoMo. Gardez cette page ouverte.',
-  expiresIn: 'La demande expire dans {time}',
-  expired: 'La demande a expiré.',
-  notReceived: "Vous n'avez pas reçu la demande ?",
-  resend: 'Envoyer une nouvelle demande',
-  ussd: 'Ou composez le {code} sur {provider} et approuvez le paiement dans vos approbations en attente.',
-  cancel: 'Annuler le paiement',
+export const momoCopy: Copy<typeof en> = {
+  en,
+  fr: {
+    title: 'Approuvez sur votre téléphone',
+    sent: 'Nous avons envoyé une demande de paiement {provider} de {amount} au {phone}.',
+    instruction: 'Déverrouillez votre téléphone et approuvez la demande avec votre code PIN MoMo. Gardez cette page ouverte.',
+    expiresIn: 'La demande expire dans {time}',
+    expired: 'La demande a expiré.',
+    notReceived: "Vous n'avez pas reçu la demande ?",
+    resend: 'Envoyer une nouvelle demande',
+    ussd: 'Ou composez le {code} sur {provider} et approuvez le paiement dans vos approbations en attente.',
+    cancel: 'Annuler le paiement',
+  },
 };
-
-export type MomoCopy = typeof en;
-
-export function momoCopy(locale: Locale): MomoCopy {
-  return locale === 'fr' ? fr : en;
-}
-
-export function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (hole, name: string) => values[name] ?? hole);
-}

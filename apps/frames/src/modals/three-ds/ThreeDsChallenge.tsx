@@ -3,7 +3,8 @@
  * The controller checked that the URL is on the API origin; the frame CSP (`frame-src`) enforces it again.
  */
 import type { Locale } from '@soxara/protocol';
-import { modalText as t } from '../strings.ts';
+import { CancelButton } from '../CancelButton.tsx';
+import { modalCopy } from '../strings.ts';
 import { MODAL_DESCRIPTION_ID, MODAL_TITLE_ID } from '../ModalShell.tsx';
 
 interface Props {
@@ -13,18 +14,15 @@ interface Props {
 }
 
 export function ThreeDsChallenge({ url, locale, onCancel }: Props) {
+  const copy = modalCopy[locale];
   return (
     <div class="sx-three-ds">
-      <h2 id={MODAL_TITLE_ID}>{t(locale, 'threeDsTitle')}</h2>
+      <h2 id={MODAL_TITLE_ID}>{copy.threeDsTitle}</h2>
       <p id={MODAL_DESCRIPTION_ID} class="sx-muted">
-        {t(locale, 'threeDsHint')}
+        {copy.threeDsHint}
       </p>
-      <iframe class="sx-challenge" src={url} title={t(locale, 'threeDsFrameTitle')} referrerpolicy="no-referrer" data-autofocus />
-      <div class="sx-actions">
-        <button type="button" class="sx-button sx-secondary" onClick={onCancel}>
-          {t(locale, 'cancel')}
-        </button>
-      </div>
+      <iframe class="sx-challenge" src={url} title={copy.threeDsFrameTitle} referrerpolicy="no-referrer" data-autofocus />
+      <CancelButton label={copy.cancel} onCancel={onCancel} />
     </div>
   );
 }

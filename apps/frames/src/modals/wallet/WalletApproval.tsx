@@ -4,28 +4,21 @@
  * wrong guess about the device never blocks the payment. The QR code carries only the universal link,
  * never the client secret.
  */
-import type { Locale, ModalView } from '@soxara/protocol';
+import type { ModalView } from '@soxara/protocol';
 import { useState } from 'preact/hooks';
+import { fill } from '../../shared/copy.ts';
 import { formatMoney } from '../../shared/money.ts';
+import { CancelButton } from '../CancelButton.tsx';
+import { Countdown } from '../Countdown.tsx';
 import { MODAL_DESCRIPTION_ID, MODAL_TITLE_ID } from '../ModalShell.tsx';
-import { fill } from '../momo/copy.ts';
-import { formatCountdown, useCountdown } from '../momo/use-countdown.ts';
+import type { ViewProps } from '../view-props.ts';
 import { browserOpenWalletEnv, isSafeLinks, openWallet } from './open-wallet.ts';
 import { QrCode } from './QrCode.tsx';
 import { walletCopy } from './copy.ts';
 import './wallet.css';
 
-interface Props {
-  view: Extract<ModalView, { kind: 'wallet' }>;
-  locale: Locale;
-  status: string | null;
-  onCancel(): void;
-  onResend(): void;
-}
-
-export function WalletApproval({ view, locale, status, onCancel }: Props) {
-  const copy = walletCopy(locale);
-  const left = useCountdown(view.expiresAt);
+export function WalletApproval({ view, locale, status, onCancel }: ViewProps<Extract<ModalView, { kind: 'wallet' }>>) {
+  const copy = walletCopy[locale];
   const [qrOnPhone, setQrOnPhone] = useState(false);
   const mobile = view.device === 'mobile';
   const showQr = !mobile || qrOnPhone;
@@ -48,9 +41,7 @@ export function WalletApproval({ view, locale, status, onCancel }: Props) {
           <QrCode text={view.universalLink} label={copy.qrLabel} />
         </div>
       )}
-      <p class="sx-countdown" role="timer" aria-atomic="true">
-        {left > 0 ? fill(copy.expiresIn, { time: formatCountdown(left) }) : copy.expired}
-      </p>
+      <Countdown expiresAt={view.expiresAt} running={copy.expiresIn} over={copy.expired} />
       <p class="sx-status" role="status" aria-live="polite">
         {status ?? ''}
       </p>
@@ -66,11 +57,7 @@ export function WalletApproval({ view, locale, status, onCancel }: Props) {
           </a>
         )}
       </div>
-      <div class="sx-actions">
-        <button type="button" class="sx-button sx-secondary" onClick={onCancel} {...(mobile ? {} : { 'data-autofocus': true })}>
-          {copy.cancel}
-        </button>
-      </div>
+      <CancelButton label={copy.cancel} onCancel={onCancel} autofocus={!mobile} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 /** The wallet view's strings. */
-import type { Locale } from '@soxara/protocol';
+import type { Copy } from '../../shared/copy.ts';
 
 const en = {
   title: 'Pay with Soxara',
@@ -15,20 +15,19 @@ const en = {
   cancel: 'Cancel payment',
 };
 
-const fr: typeof en = {
-  title: 'Payer avec Soxara',
-  amount: "Approuvez {amount} dans l'application Soxara.",
-  openApp: 'Ouvrir Soxara',
-  openHint: "Approuvez le paiement dans l'application, puis revenez ici.",
-  scan: "Scannez ce code avec l'appareil photo de votre téléphone ou l'application Soxara, puis approuvez le paiement.",
-  qrLabel: "Code QR pour ouvrir l'approbation du paiement Soxara",
-  showQr: 'Payer avec un autre téléphone (afficher un code QR)',
-  openHere: 'Ouvrir Soxara sur cet appareil',
-  expiresIn: 'Ce code expire dans {time}',
-  expired: 'Ce code a expiré. Nouveau code en cours…',
-  cancel: 'Annuler le paiement',
+export const walletCopy: Copy<typeof en> = {
+  en,
+  fr: {
+    title: 'Payer avec Soxara',
+    amount: "Approuvez {amount} dans l'application Soxara.",
+    openApp: 'Ouvrir Soxara',
+    openHint: "Approuvez le paiement dans l'application, puis revenez ici.",
+    scan: "Scannez ce code avec l'appareil photo de votre téléphone ou l'application Soxara, puis approuvez le paiement.",
+    qrLabel: "Code QR pour ouvrir l'approbation du paiement Soxara",
+    showQr: 'Payer avec un autre téléphone (afficher un code QR)',
+    openHere: 'Ouvrir Soxara sur cet appareil',
+    expiresIn: 'Ce code expire dans {time}',
+    expired: 'Ce code a expiré. Nouveau code en cours…',
+    cancel: 'Annuler le paiement',
+  },
 };
-
-export function walletCopy(locale: Locale): typeof en {
-  return locale === 'fr' ? fr : en;
-}

@@ -1,5 +1,8 @@
-/** The simplest Notifier (see controller/context.ts): subscribe, and emit to every subscriber. */
-import type { Notifier } from '../controller/context.ts';
+/** Something that happens now and then (no payload), and the simplest source of it. */
+export interface Notifier {
+  /** Returns the unsubscribe. */
+  subscribe(listener: () => void): () => void;
+}
 
 export interface Emitter extends Notifier {
   emit(): void;

@@ -1,16 +1,35 @@
 /**
- * Seconds left until an ISO instant, ticking once a second (the MoMo prompt's and the wallet code's
- * `expires_at`). Shared by both approval views. Recomputed from the clock each tick, so a frozen
+ * The time left on a pending approval (the MoMo prompt's and the wallet code's `expires_at`), as a
+ * `role="timer"` line that ticks once a second. Recomputed from the clock on each tick, so a frozen
  * background tab shows the right value the moment it is visible again.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { fill } from '../shared/copy.ts';
+import './countdown.css';
+
+interface Props {
+  expiresAt: string;
+  /** With a `{time}` hole, e.g. "The request expires in {time}". */
+  running: string;
+  /** Once the time is up. */
+  over: string;
+}
+
+export function Countdown({ expiresAt, running, over }: Props) {
+  const left = useSecondsLeft(expiresAt);
+  return (
+    <p class="sx-countdown" role="timer" aria-atomic="true">
+      {left > 0 ? fill(running, { time: formatCountdown(left) }) : over}
+    </p>
+  );
+}
 
 export function secondsLeft(expiresAt: string, now: number): number {
   const at = Date.parse(expiresAt);
   return Number.isFinite(at) ? Math.max(0, Math.ceil((at - now) / 1000)) : 0;
 }
 
-export function useCountdown(expiresAt: string): number {
+function useSecondsLeft(expiresAt: string): number {
   const [left, setLeft] = useState(() => secondsLeft(expiresAt, Date.now()));
   useEffect(() => {
     setLeft(secondsLeft(expiresAt, Date.now()));

@@ -1,0 +1,99 @@
+/**
+ * confirmElement picks the flow from the element the controller holds: a card element is a card, the
+ * tabbed form confirms the tab the customer is on. A hand-made context, an API that answers at once.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import type { ClientPayment, ControllerToElement, ErrorInfo } from '@soxara/protocol';
+import type { ApiClient, ApiResult, PaymentMethodInput } from './api.ts';
+import { confirmElement } from './confirm-element.ts';
+import type { ControllerContext, ElementHandle } from './context.ts';
+import { createEmitter } from './notifier.ts';
+
+const SECRET = 'pi_abc123_secret_xyz789';
+const CARD = { number: '4242424242424242', expMonth: 12, expYear: 2034, cvc: '123' };
+const call = { method: 'confirm-element', clientSecret: SECRET, elementId: 'el_1', redirect: 'if_required' } as const;
+const succeeded: ClientPayment = {
+  id: 'pi_abc123',
+  object: 'payment',
+  amount: 1250,
+  currency: 'USD',
+  status: 'succeeded',
+  description: null,
+  next_action: null,
+  last_payment_error: null,
+  payment_method: null,
+  payment_method_details: null,
+  created_at: '2026-01-01T00:00:00Z',
+};
+
+function setUp(element: Partial<ElementHandle> | null, answer: ApiResult<ClientPayment> = { ok: true, data: succeeded }) {
+  const confirmed: PaymentMethodInput[] = [];
+  const api: ApiClient = {
+    apiUrl: 'http://api.test',
+    confirmPayment: async (_secret, method) => (confirmed.push(method), answer),
+    retrievePayment: async () => ({ ok: true, data: { ...succeeded, status: 'requires_payment_method' } }),
+  };
+  const sent: ControllerToElement[] = [];
+  const handle: ElementHandle | undefined = element
+    ? {
+        elementId: 'el_1',
+        kind: 'card',
+        clientSecret: SECRET,
+        momoDetails: null,
+        selectedMethod: null,
+        send: (message) => sent.push(message),
+        collectCard: async () => ({ card: CARD }),
+        ...element,
+      }
+    : undefined;
+  const ctx: ControllerContext = {
+    api,
+    locale: 'en',
+    apiOrigin: 'http://api.test',
+    openModal: vi.fn(),
+    pageVisible: createEmitter(),
+    element: (id) => (id === 'el_1' ? handle : undefined),
+    navigate: vi.fn(),
+  };
+  return { ctx, confirmed, sent };
+}
+
+describe('confirmElement', () => {
+  it('confirms a card element as a card, whatever tab its line claims', async () => {
+    const { ctx, confirmed } = setUp({ kind: 'card', selectedMethod: 'soxara_wallet' });
+    expect(await confirmElement(ctx, call)).toMatchObject({ paymentIntent: { status: 'succeeded' } });
+    expect(confirmed.map((method) => method.type)).toEqual(['card']);
+  });
+
+  it('confirms the tabbed form with its card until it reports another tab', async () => {
+    const { ctx, confirmed } = setUp({ kind: 'payment', selectedMethod: null });
+    await confirmElement(ctx, call);
+    expect(confirmed.map((method) => method.type)).toEqual(['card']);
+  });
+
+  it('confirms the tab the customer is on, with what was typed there, the form busy meanwhile', async () => {
+    const { ctx, confirmed, sent } = setUp({ kind: 'payment', selectedMethod: 'momo', momoDetails: { provider: 'orange', phoneNumber: '077 012 3456' } });
+    // The sandbox would answer requires_action; a payment that ended at once resolves at once.
+    expect(await confirmElement(ctx, call)).toMatchObject({ paymentIntent: { status: 'succeeded' } });
+    expect(confirmed).toEqual([{ type: 'momo', momo: { provider: 'orange', phone_number: '+231770123456' } }]);
+    expect(sent).toEqual([
+      { type: 'show-error', error: null },
+      { type: 'busy', busy: true },
+      { type: 'busy', busy: false },
+    ]);
+  });
+
+  it('shows a wallet refusal in the form, and resolves it', async () => {
+    const declined: ErrorInfo = { type: 'wallet_error', code: 'approval_declined', message: 'Declined in the app.' };
+    const { ctx, confirmed, sent } = setUp({ kind: 'payment', selectedMethod: 'soxara_wallet' }, { ok: false, status: 402, error: declined });
+    expect(await confirmElement(ctx, call)).toEqual({ error: declined });
+    expect(confirmed).toEqual([{ type: 'soxara_wallet' }]);
+    expect(sent).toContainEqual({ type: 'show-error', error: declined });
+  });
+
+  it('resolves element_unavailable, with no request, for an element it does not hold', async () => {
+    const { ctx, confirmed } = setUp(null);
+    expect(await confirmElement(ctx, call)).toEqual({ error: { type: 'api_connection_error', code: 'element_unavailable', message: expect.any(String) } });
+    expect(confirmed).toEqual([]);
+  });
+});
