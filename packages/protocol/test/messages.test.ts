@@ -69,7 +69,7 @@ describe('frame messages', () => {
     const call = (returnUrl: string) => ({
       type: 'request',
       id: 4,
-      call: { method: 'confirm-card', clientSecret: 'pi_1_secret_2', elementId: 'el1', redirect: 'always', returnUrl },
+      call: { method: 'confirm-element', clientSecret: 'pi_1_secret_2', elementId: 'el1', redirect: 'always', returnUrl },
     });
     const longest = `https://shop.test/return?order=${'7'.repeat(MAX_RETURN_URL_LENGTH - 31)}`;
     expect(longest).toHaveLength(MAX_RETURN_URL_LENGTH);
