@@ -1,24 +1,22 @@
 /**
  * The built frame pages (apps/frames/dist) as served under /frames/: HTML with the API URL injected
- * at serve time (one build, any environment), and hashed assets that never change behind their URL.
+ * when it is served or deployed (one build, any environment) and each of its scripts pinned by
+ * `integrity`, so the page's CSP can allow exactly those (response-headers.ts); and hashed assets
+ * that never change behind their URL. The Node server and the CDN build render pages the same way.
  */
 import path from 'node:path';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
-};
+import { ASSET_CONTENT_TYPES } from './response-headers.ts';
+import { integrityOf } from './subresource-integrity.ts';
 
 // Page and asset names are plain file names: nothing that could climb out of dist/.
 const PAGE_NAME = /^[a-z][a-z0-9-]*$/;
 const ASSET_NAME = /^[\w-]+(\.[\w-]+)*$/;
+/** A script tag of a built page, loading one of its assets (Vite writes them as `/frames/assets/…`). */
+const ASSET_SCRIPT_TAG = /<script\b[^>]*\bsrc="\/frames\/assets\/([^"]+)"[^>]*>/gi;
+const PINNED_SCRIPT_TAG = /<script\b[^>]*\bintegrity="(sha384-[A-Za-z0-9+/]+={0,2})"[^>]*>/gi;
 
 export function contentTypeOf(file: string): string | null {
-  return CONTENT_TYPES[path.extname(file)] ?? null;
+  return ASSET_CONTENT_TYPES[path.extname(file)] ?? null;
 }
 
 /** The built page's file, or null for a name that is not a plain page name. */
@@ -26,18 +24,41 @@ export function framePagePath(distDir: string, page: string): string | null {
   return PAGE_NAME.test(page) ? path.join(distDir, `${page}.html`) : null;
 }
 
-export function injectApiUrl(html: string, apiUrl: string): string {
-  const meta = `<meta name="soxara-api-url" content="${escapeAttribute(apiUrl)}">`;
-  // After <meta charset> when there is one, so the charset stays the first thing in <head>.
-  if (/<meta charset[^>]*>/i.test(html)) return html.replace(/<meta charset[^>]*>/i, (charset) => `${charset}\n    ${meta}`);
-  return html.replace(/<head>/i, (head) => `${head}\n    ${meta}`);
-}
-
 /** A hashed asset's file and type, or null for a name that could leave assets/ or a type we do not serve. */
 export function assetPath(distDir: string, name: string): { file: string; contentType: string } | null {
   const contentType = contentTypeOf(name);
   if (!ASSET_NAME.test(name) || !contentType) return null;
   return { file: path.join(distDir, 'assets', name), contentType };
+}
+
+/**
+ * A built page as sent: the API origin injected and its scripts pinned. `readAsset` gives the bytes of
+ * an asset by name, or null when there is none: that script is left unpinned, and so blocked by the CSP.
+ */
+export async function renderFramePage(html: string, apiOrigin: string, readAsset: (name: string) => Promise<Uint8Array | null>): Promise<string> {
+  const names = [...new Set([...html.matchAll(ASSET_SCRIPT_TAG)].map((match) => match[1]!))];
+  const integrity = new Map<string, string>();
+  for (const name of names) {
+    const bytes = await readAsset(name);
+    if (bytes) integrity.set(name, integrityOf(bytes));
+  }
+  const pinned = html.replace(ASSET_SCRIPT_TAG, (tag, name: string) => {
+    const hash = integrity.get(name);
+    return hash && !/\bintegrity=/i.test(tag) ? tag.replace(/>$/, ` integrity="${hash}">`) : tag;
+  });
+  return injectApiUrl(pinned, apiOrigin);
+}
+
+/** The integrity of each script a rendered page pins, in page order: what its CSP allows. */
+export function pinnedScriptIntegrity(html: string): string[] {
+  return [...html.matchAll(PINNED_SCRIPT_TAG)].map((match) => match[1]!);
+}
+
+export function injectApiUrl(html: string, apiUrl: string): string {
+  const meta = `<meta name="soxara-api-url" content="${escapeAttribute(apiUrl)}">`;
+  // After <meta charset> when there is one, so the charset stays the first thing in <head>.
+  if (/<meta charset[^>]*>/i.test(html)) return html.replace(/<meta charset[^>]*>/i, (charset) => `${charset}\n    ${meta}`);
+  return html.replace(/<head>/i, (head) => `${head}\n    ${meta}`);
 }
 
 function escapeAttribute(value: string): string {
