@@ -4,9 +4,17 @@
  *
  * `E2E_PORT_OFFSET` moves every port (and the data directory), so two suites can run side by side
  * on one machine without one reusing, or stopping, the other's servers.
+ *
+ * `E2E_JS_ORIGIN=nginx` (set by playwright.cdn.config.ts) is the same stack with the JS origin served
+ * by nginx from the static CDN build instead of the Node server: on ports and a data directory of its
+ * own, so that it never reuses the Node stack's servers, and both suites can run at once.
  */
+export type JsOriginServer = 'node' | 'nginx';
+export const jsOriginServer: JsOriginServer = process.env.E2E_JS_ORIGIN === 'nginx' ? 'nginx' : 'node';
 const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
-const ports = { api: 4110 + offset, js: 4120 + offset, demo: 3100 + offset, merchant: 4130 + offset };
+const base = jsOriginServer === 'nginx' ? 40 : 0;
+const ports = { api: 4110 + base + offset, js: 4120 + base + offset, demo: 3100 + base + offset, merchant: 4130 + base + offset };
+const dataDir = `.data/e2e${jsOriginServer === 'nginx' ? '-cdn' : ''}${offset ? `-${offset}` : ''}`;
 
 export const stack = {
   apiUrl: `http://127.0.0.1:${ports.api}`,
@@ -21,7 +29,7 @@ export const stack = {
 } as const;
 
 export const stackEnv: Record<string, string> = {
-  SOXARA_STACK_DIR: offset ? `.data/e2e-${offset}` : '.data/e2e',
+  SOXARA_STACK_DIR: dataDir,
   SOXARA_API_PORT: String(ports.api),
   SOXARA_JS_PORT: String(ports.js),
   DEMO_PORT: String(ports.demo),
