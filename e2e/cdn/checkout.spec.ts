@@ -40,46 +40,44 @@ function expectServedByNginx(watch: JsOriginWatch, paths: string[]): void {
   expect(watch.errors).toEqual([]);
 }
 
-test("the guide's card code pays with 4242 and lands on return_url", async ({ page, context }) => {
-  const watch = watchJsOrigin(context, page);
-  const { paymentId } = await openCheckout(page, 'guide');
+/** Opens a checkout fixture and pays with a card in the card frame, as the customer does. */
+async function payByCard(page: Page, fixture: 'guide' | 'modal', number: string): Promise<string> {
+  const { paymentId } = await openCheckout(page, fixture);
   const card = new CardFrame(page);
   await expect(card.payButton).toHaveText(/\$12\.50/, { timeout: 20_000 });
-  await card.fill({ number: TEST_CARDS.success });
+  await card.fill({ number });
   await card.pay();
+  return paymentId;
+}
 
+/** Back on the guide's return_url with the payment and redirect_status=succeeded, and paid on the server. */
+async function expectReturnedPaid(page: Page, paymentId: string): Promise<void> {
   await page.waitForURL(`${stack.merchantUrl}/return?**`);
   const params = new URL(page.url()).searchParams;
   expect(params.get('payment_intent')).toBe(paymentId);
   expect(params.get('redirect_status')).toBe('succeeded');
   expect((await serverPayment(paymentId)).status).toBe('succeeded');
+}
+
+test("the guide's card code pays with 4242 and lands on return_url", async ({ page, context }) => {
+  const watch = watchJsOrigin(context, page);
+  const paymentId = await payByCard(page, 'guide', TEST_CARDS.success);
+  await expectReturnedPaid(page, paymentId);
   expectServedByNginx(watch, ['/v1', '/frames/controller.html', '/frames/card.html']);
 });
 
 test('3-D Secure by redirect: the completed challenge lands on return_url with redirect_status=succeeded', async ({ page, context }) => {
   const watch = watchJsOrigin(context, page);
-  const { paymentId } = await openCheckout(page, 'guide');
-  const card = new CardFrame(page);
-  await card.fill({ number: TEST_CARDS.threeDs });
-  await card.pay();
-
+  const paymentId = await payByCard(page, 'guide', TEST_CARDS.threeDs);
   await page.waitForURL(`${stack.apiUrl}/**`);
   await new ThreeDsChallenge(page).complete.click();
-  await page.waitForURL(`${stack.merchantUrl}/return?**`);
-  const params = new URL(page.url()).searchParams;
-  expect(params.get('payment_intent')).toBe(paymentId);
-  expect(params.get('redirect_status')).toBe('succeeded');
-  expect((await serverPayment(paymentId)).status).toBe('succeeded');
+  await expectReturnedPaid(page, paymentId);
   expectServedByNginx(watch, ['/v1', '/frames/controller.html', '/frames/card.html']);
 });
 
 test("3-D Secure in the modal (redirect: 'if_required'): the challenge framed in the JS origin's modal, the promise resolves on the page", async ({ page, context }) => {
   const watch = watchJsOrigin(context, page);
-  const { paymentId } = await openCheckout(page, 'modal');
-  const card = new CardFrame(page);
-  await card.fill({ number: TEST_CARDS.threeDs });
-  await card.pay();
-
+  const paymentId = await payByCard(page, 'modal', TEST_CARDS.threeDs);
   const modal = new ThreeDsModal(page);
   await expect(modal.dialog).toBeVisible({ timeout: 15_000 });
   await modal.challenge.complete.click();
