@@ -7,7 +7,7 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export default defineConfig({
   testDir: 'e2e',
   // The same flows with the JS origin served by nginx from the static CDN build: playwright.cdn.config.ts.
-  testIgnore: 'cdn/**',
+  testIgnore: '**/e2e/cdn/**',
   fullyParallel: true,
   workers: 2,
   // One retry in CI only, for the browser's own rare hangs (a context close that never settles after a

@@ -3,12 +3,12 @@
  * manifest /v1/integrity.json (pinnable with SRI, see pinned-script.ts), the frame pages and their
  * assets under /frames/, and /health. Everything else is a 404.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import { EncodedFiles, pickEncoding, type Encoded } from './encoded-files.ts';
-import { assetPath, framePagePath, pinnedScriptIntegrity, renderFramePage } from './frame-pages.ts';
+import { assetPath, assetReader, framePagePath, pinnedScriptIntegrity, renderFramePage } from './frame-pages.ts';
 import { integrityManifest, pinnedScript } from './pinned-script.ts';
 import { COMMON_HEADERS, responseHeaders } from './response-headers.ts';
 
@@ -30,10 +30,7 @@ export function createJsApp(config: JsAppConfig): Hono {
   const apiOrigin = new URL(config.apiUrl).origin;
   const app = new Hono();
   const files = new EncodedFiles();
-  const readAsset = async (name: string) => {
-    const asset = assetPath(config.framesDist, name);
-    return asset && readFile(asset.file).catch(() => null);
-  };
+  const readAsset = assetReader(config.framesDist);
   const pageBody = async (body: Buffer) => new TextEncoder().encode(await renderFramePage(body.toString('utf8'), apiOrigin, readAsset));
   // Keyed by the cached page (one `Encoded` per version of it): its CSP names the scripts it pins.
   const pageHeaders = new WeakMap<Encoded, Record<string, string>>();

@@ -4,6 +4,7 @@
  * `integrity`, so the page's CSP can allow exactly those (response-headers.ts); and hashed assets
  * that never change behind their URL. The Node server and the CDN build render pages the same way.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ASSET_CONTENT_TYPES } from './response-headers.ts';
 import { integrityOf } from './subresource-integrity.ts';
@@ -31,9 +32,17 @@ export function assetPath(distDir: string, name: string): { file: string; conten
   return { file: path.join(distDir, 'assets', name), contentType };
 }
 
+/** The bytes of an asset of `distDir` by name, or null when there is none (or the name is not one). */
+export function assetReader(distDir: string): (name: string) => Promise<Uint8Array | null> {
+  return async (name) => {
+    const asset = assetPath(distDir, name);
+    return asset && readFile(asset.file).catch(() => null);
+  };
+}
+
 /**
- * A built page as sent: the API origin injected and its scripts pinned. `readAsset` gives the bytes of
- * an asset by name, or null when there is none: that script is left unpinned, and so blocked by the CSP.
+ * A built page as sent: the API origin injected and its scripts pinned. `readAsset` (assetReader) gives
+ * an asset's bytes, or null when there is none: that script is left unpinned, and so blocked by the CSP.
  */
 export async function renderFramePage(html: string, apiOrigin: string, readAsset: (name: string) => Promise<Uint8Array | null>): Promise<string> {
   const names = [...new Set([...html.matchAll(ASSET_SCRIPT_TAG)].map((match) => match[1]!))];

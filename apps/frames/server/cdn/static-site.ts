@@ -21,7 +21,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { constants, gzipSync } from 'node:zlib';
-import { assetPath, framePagePath, pinnedScriptIntegrity, renderFramePage } from '../frame-pages.ts';
+import { assetPath, assetReader, framePagePath, pinnedScriptIntegrity, renderFramePage } from '../frame-pages.ts';
 import { integrityManifest, pinScript, PINNED_FILE_NAME } from '../pinned-script.ts';
 import type { JsOriginRoute } from '../response-headers.ts';
 import { CdnBuildError, type CdnBuildConfig } from './cdn-config.ts';
@@ -78,10 +78,7 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
   }
   await put('v1/integrity.json', integrityManifest(jsOrigin, pinned), '/v1/integrity.json', { kind: 'integrity-manifest' });
 
-  const readAsset = async (name: string) => {
-    const asset = assetPath(framesDist, name);
-    return asset && readFile(asset.file).catch(() => null);
-  };
+  const readAsset = assetReader(framesDist);
   for (const page of pages.sort()) {
     const html = await renderFramePage(await readFile(path.join(framesDist, page), 'utf8'), apiOrigin, readAsset);
     await put(`frames/${page}`, html, `/frames/${page}`, { kind: 'frame-page', apiOrigin, scriptIntegrity: pinnedScriptIntegrity(html) });
