@@ -11,6 +11,8 @@ import { CdnBuildError, cdnConfigFromEnv } from '../apps/frames/server/cdn/cdn-c
 import { buildStaticSite } from '../apps/frames/server/cdn/static-site.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// Cloudflare Pages' limit on the rules of a _headers file.
+const CLOUDFLARE_PAGES_RULES = 100;
 const USAGE = 'usage: SOXARA_API_URL=<origin> SOXARA_JS_URL=<origin> tsx scripts/build-cdn.ts [--out <folder>]';
 
 function fail(message: string, code: number): never {
@@ -41,6 +43,9 @@ try {
   const pinned = site.files.filter((file) => file.route.kind === 'pinned-script').length;
   console.log(`JS origin for ${config.jsOrigin} (API ${config.apiOrigin}) written to ${path.relative(process.cwd(), out) || '.'}:`);
   console.log(`  ${site.files.length} files (${pinned} pinned build${pinned === 1 ? '' : 's'} of /v1), with _headers, _redirects and nginx.conf`);
+  // One _headers rule per file, and one more per rewritten URL (headers-file.ts).
+  const rules = site.files.length + site.files.filter((file) => file.urlPath !== `/${file.file}`).length;
+  if (rules > CLOUDFLARE_PAGES_RULES) console.warn(`  warning: _headers has ${rules} rules; Cloudflare Pages applies ${CLOUDFLARE_PAGES_RULES} (nginx and Netlify: no limit)`);
 } catch (error) {
   if (error instanceof CdnBuildError) fail(error.message, error.code === 'not_built' ? 1 : 2);
   throw error;
