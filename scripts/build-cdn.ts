@@ -45,7 +45,7 @@ try {
   console.log(`  ${site.files.length} files (${pinned} pinned build${pinned === 1 ? '' : 's'} of /v1), with _headers, _redirects and nginx.conf`);
   // One _headers rule per file, and one more per rewritten URL (headers-file.ts).
   const rules = site.files.length + site.files.filter((file) => file.urlPath !== `/${file.file}`).length;
-  if (rules > CLOUDFLARE_PAGES_RULES) console.warn(`  warning: _headers has ${rules} rules; Cloudflare Pages applies ${CLOUDFLARE_PAGES_RULES} (nginx and Netlify: no limit)`);
+  if (rules > CLOUDFLARE_PAGES_RULES) console.warn(`  warning: _headers has ${rules} rules; Cloudflare Pages applies ${CLOUDFLARE_PAGES_RULES}`);
 } catch (error) {
   if (error instanceof CdnBuildError) fail(error.message, error.code === 'not_built' ? 1 : 2);
   throw error;
