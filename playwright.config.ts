@@ -4,6 +4,8 @@ import { chromiumLaunchOptions } from './scripts/chromium.ts';
 
 export default defineConfig({
   testDir: 'e2e',
+  // The same flows with the JS origin served by nginx from the static CDN build: playwright.cdn.config.ts.
+  testIgnore: '**/e2e/cdn/**',
   fullyParallel: true,
   workers: 2,
   // One retry in CI only, for the browser's own rare hangs (a context close that never settles after a

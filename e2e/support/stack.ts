@@ -4,10 +4,16 @@
  *
  * `E2E_PORT_OFFSET` moves every port (and the data directory), so two suites can run side by side
  * on one machine without one reusing, or stopping, the other's servers.
+ *
+ * `E2E_JS_ORIGIN=nginx` (set by playwright.cdn.config.ts) is the same stack with the JS origin served
+ * by nginx from the static CDN build instead of the Node server: on ports and a data directory of its
+ * own, so that it never reuses the Node stack's servers, and both suites can run at once.
  */
 import { describeStack } from '../../scripts/stack-settings.ts';
 
-const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
+export type JsOriginServer = 'node' | 'nginx';
+export const jsOriginServer: JsOriginServer = process.env.E2E_JS_ORIGIN === 'nginx' ? 'nginx' : 'node';
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0) + (jsOriginServer === 'nginx' ? 40 : 0);
 const merchantPort = 4130 + offset;
 const REQUEST_TIMEOUT_MS = 20_000;
 
@@ -15,7 +21,7 @@ const { env, ...described } = describeStack({
   apiPort: 4110 + offset,
   jsPort: 4120 + offset,
   demoPort: 3100 + offset,
-  dataDir: offset ? `.data/e2e-${offset}` : '.data/e2e',
+  dataDir: `.data/e2e${jsOriginServer === 'nginx' ? '-cdn' : ''}${process.env.E2E_PORT_OFFSET ? `-${process.env.E2E_PORT_OFFSET}` : ''}`,
   publishableKey: 'sxm_test_e2eE2Ee2eE2Ee2eE2E',
   secretKey: 'sxs_test_e2eE2Ee2eE2Ee2eE2E',
   momoDelayMs: 2000,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ mkdirSync(path.join(dist, 'assets'), { recursive: true });
 writeFileSync(path.join(dist, 'card.html'), '<!doctype html><html><head><meta charset="utf-8"><script type="module" src="/frames/assets/card-abc.js"></script></head><body></body></html>');
 writeFileSync(path.join(dist, 'assets', 'card-abc.js'), 'console.log(1)');
 const script = path.join(root, 'soxara.js');
+const sha384 = (bytes: string | Uint8Array) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
 let server: JsServer;
 beforeAll(async () => {
@@ -42,13 +43,25 @@ describe('JS server', () => {
     const html = await response.text();
     expect(html).toContain('<meta name="soxara-api-url" content="http://127.0.0.1:4010">');
     const csp = response.headers.get('content-security-policy') ?? '';
-    expect(csp).toContain("script-src 'self'");
+    // The one script the page loads, pinned by integrity, and nothing else: not 'self'.
+    const cardScript = sha384(readFileSync(path.join(dist, 'assets', 'card-abc.js')));
+    expect(html).toContain(`src="/frames/assets/card-abc.js" integrity="${cardScript}"`);
+    expect(csp).toContain(`script-src '${cardScript}';`);
+    expect(csp).not.toContain("script-src 'self'");
     expect(csp).toContain('connect-src http://127.0.0.1:4010');
     expect(csp).toContain('frame-ancestors *');
     expect(csp).not.toContain('unsafe-inline');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     expect(response.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('blocks a script whose asset is missing: a page whose script cannot be hashed may run none', async () => {
+    writeFileSync(path.join(dist, 'broken.html'), '<!doctype html><html><head><meta charset="utf-8"><script type="module" src="/frames/assets/gone-abc.js"></script></head><body></body></html>');
+    const response = await fetch(`${server.url}/frames/broken.html`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).not.toContain('integrity=');
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'none';");
   });
 
   it('lets cross-origin isolated merchants load the script, the frames and their assets (COEP, checklist C4)', async () => {
@@ -109,7 +122,6 @@ describe('JS server', () => {
 });
 
 describe('the pinnable script: /v1/soxara.<hash>.js and /v1/integrity.json (checklist C1)', () => {
-  const sha384 = (bytes: string | Uint8Array) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
   const versionedName = (bytes: string) => `soxara.${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.js`;
   const manifest = async () => (await (await fetch(`${server.url}/v1/integrity.json`)).json()) as { url: string; integrity: string };
 

@@ -8,9 +8,9 @@ import path from 'node:path';
 import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import { EncodedFiles, pickEncoding, type Encoded } from './encoded-files.ts';
-import { assetPath, framePagePath, injectSettings } from './frame-pages.ts';
-import { pinnedScript } from './pinned-script.ts';
-import { COMMON_HEADERS, frameDocumentHeaders } from './security-headers.ts';
+import { assetPath, assetReader, framePagePath, pinnedScriptIntegrity, renderFramePage } from './frame-pages.ts';
+import { integrityManifest, pinnedScript } from './pinned-script.ts';
+import { COMMON_HEADERS, responseHeaders } from './response-headers.ts';
 
 export interface JsAppConfig {
   /** The API origin browsers use, e.g. http://localhost:4010. */
@@ -37,7 +37,19 @@ export function createJsApp(config: JsAppConfig): Hono {
   const app = new Hono();
   const files = new EncodedFiles();
   const settings = { apiUrl: apiOrigin, ...(config.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: config.requestTimeoutMs }) };
-  const pageBody = (body: Buffer) => new TextEncoder().encode(injectSettings(body.toString('utf8'), settings));
+  const readAsset = assetReader(config.framesDist);
+  const pageBody = async (body: Buffer) => new TextEncoder().encode(await renderFramePage(body.toString('utf8'), settings, readAsset));
+  // Keyed by the cached page (one `Encoded` per version of it): its CSP names the scripts it pins.
+  const pageHeaders = new WeakMap<Encoded, Record<string, string>>();
+  const headersOfPage = (page: Encoded) => {
+    let headers = pageHeaders.get(page);
+    if (!headers) {
+      const scriptIntegrity = pinnedScriptIntegrity(new TextDecoder().decode(page.identity));
+      headers = responseHeaders({ kind: 'frame-page', apiOrigin, scriptIntegrity });
+      pageHeaders.set(page, headers);
+    }
+    return headers;
+  };
   const publicOrigin = config.publicUrl === undefined ? null : new URL(config.publicUrl).origin;
   // The current build is compressed (and the merchant script hashed) at start, off the first customer's path.
   void prewarm([config.merchantScript], config.framesDist, async (file) => {
@@ -60,11 +72,7 @@ export function createJsApp(config: JsAppConfig): Hono {
   app.get('/v1', async (c) => {
     const script = await files.get(config.merchantScript);
     if (!script) return notBuilt(c);
-    return send(c, script, {
-      'Content-Type': 'text/javascript; charset=utf-8',
-      'Cache-Control': 'public, max-age=300',
-      'Access-Control-Allow-Origin': '*',
-    });
+    return send(c, script, responseHeaders({ kind: 'script' }));
   });
 
   // The same bytes under their content address. CORS is not optional here: a cross-origin
@@ -72,47 +80,34 @@ export function createJsApp(config: JsAppConfig): Hono {
   // script unless the response allows the page's origin (an opaque response cannot be hashed).
   app.get('/v1/:file{soxara\\.[0-9a-f]+\\.js}', async (c) => {
     const script = await files.get(config.merchantScript);
-    // `no-store`: a hash unknown now may be the next build's, so no cache may keep this 404.
     if (!script || pinnedScript(script).fileName !== c.req.param('file')) {
-      return c.text('Not found: not the current build of soxara.js (see /v1/integrity.json)\n', 404, { 'Cache-Control': 'no-store' });
+      return c.text('Not found: not the current build of soxara.js (see /v1/integrity.json)\n', 404, responseHeaders({ kind: 'not-found' }));
     }
-    return send(c, script, {
-      'Content-Type': 'text/javascript; charset=utf-8',
-      'Cache-Control': 'public, max-age=31536000, immutable',
-      'Access-Control-Allow-Origin': '*',
-    });
+    return send(c, script, responseHeaders({ kind: 'pinned-script' }));
   });
 
   app.get('/v1/integrity.json', async (c) => {
     const script = await files.get(config.merchantScript);
     if (!script) return notBuilt(c);
-    const { fileName, integrity } = pinnedScript(script);
     const origin = publicOrigin ?? new URL(c.req.url).origin;
-    return c.json({ url: `${origin}/v1/${fileName}`, integrity }, 200, {
-      'Cache-Control': 'no-cache',
-      'Access-Control-Allow-Origin': '*',
-    });
+    return c.body(integrityManifest(origin, pinnedScript(script)), 200, responseHeaders({ kind: 'integrity-manifest' }));
   });
 
   app.get('/frames/assets/:name', async (c) => {
     const asset = assetPath(config.framesDist, c.req.param('name'));
     const body = asset && (await files.get(asset.file));
-    if (!asset || !body) return c.text('Not found\n', 404);
-    return send(c, body, {
-      'Content-Type': asset.contentType,
-      'Cache-Control': 'public, max-age=31536000, immutable',
-      'Access-Control-Allow-Origin': '*',
-    });
+    if (!asset || !body) return c.text('Not found\n', 404, responseHeaders({ kind: 'not-found' }));
+    return send(c, body, responseHeaders({ kind: 'frame-asset', contentType: asset.contentType }));
   });
 
   app.get('/frames/:page{[a-z][a-z0-9-]*\\.html}', async (c) => {
     const file = framePagePath(config.framesDist, c.req.param('page').replace(/\.html$/, ''));
     const html = file && (await files.get(file, pageBody));
-    if (!html) return c.text('Not found (are the frames built? run `pnpm build`)\n', 404);
-    return send(c, html, frameDocumentHeaders(apiOrigin));
+    if (!html) return c.text('Not found (are the frames built? run `pnpm build`)\n', 404, responseHeaders({ kind: 'not-found' }));
+    return send(c, html, headersOfPage(html));
   });
 
-  app.notFound((c) => c.text('Not found\n', 404));
+  app.notFound((c) => c.text('Not found\n', 404, responseHeaders({ kind: 'not-found' })));
   return app;
 }
 

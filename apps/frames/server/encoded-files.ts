@@ -13,6 +13,8 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 
 export type Encoding = 'br' | 'gzip' | 'identity';
 export type Encoded = Record<Encoding, Uint8Array>;
+/** From the file's bytes to the bytes sent (a frame page gets its API URL and script hashes). */
+export type Transform = (body: Buffer) => Uint8Array | Promise<Uint8Array>;
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
@@ -24,7 +26,7 @@ export class EncodedFiles {
   private readonly cache = new Map<string, Promise<Encoded | null>>();
 
   /** The file as sent, or null when it does not exist. `transform` runs once per version. */
-  async get(file: string, transform: (body: Buffer) => Uint8Array = (body) => body): Promise<Encoded | null> {
+  async get(file: string, transform: Transform = (body) => body): Promise<Encoded | null> {
     let version: string;
     try {
       const info = await stat(file);
@@ -45,10 +47,10 @@ export class EncodedFiles {
   }
 }
 
-async function load(file: string, transform: (body: Buffer) => Uint8Array): Promise<Encoded | null> {
+async function load(file: string, transform: Transform): Promise<Encoded | null> {
   let identity: Uint8Array;
   try {
-    identity = transform(await readFile(file));
+    identity = await transform(await readFile(file));
   } catch {
     return null;
   }

@@ -1,25 +1,24 @@
 /**
- * The built frame pages (apps/frames/dist) as served under /frames/: HTML with this server's settings
- * injected at serve time (one build, any environment), and hashed assets that never change behind
- * their URL.
+ * The built frame pages (apps/frames/dist) as served under /frames/: HTML with the frames' settings
+ * (the API URL; on test stacks a shorter request timeout) injected when it is served or deployed (one
+ * build, any environment) and each of its scripts pinned by `integrity`, so the page's CSP can allow
+ * exactly those (response-headers.ts); and hashed assets that never change behind their URL. The Node
+ * server and the CDN build render pages the same way.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
-};
+import { ASSET_CONTENT_TYPES } from './response-headers.ts';
+import { integrityOf } from './subresource-integrity.ts';
 
 // Page and asset names are plain file names: nothing that could climb out of dist/.
 const PAGE_NAME = /^[a-z][a-z0-9-]*$/;
 const ASSET_NAME = /^[\w-]+(\.[\w-]+)*$/;
+/** A script tag of a built page, loading one of its assets (Vite writes them as `/frames/assets/…`). */
+const ASSET_SCRIPT_TAG = /<script\b[^>]*\bsrc="\/frames\/assets\/([^"]+)"[^>]*>/gi;
+const PINNED_SCRIPT_TAG = /<script\b[^>]*\bintegrity="(sha384-[A-Za-z0-9+/]+={0,2})"[^>]*>/gi;
 
 export function contentTypeOf(file: string): string | null {
-  return CONTENT_TYPES[path.extname(file)] ?? null;
+  return ASSET_CONTENT_TYPES[path.extname(file)] ?? null;
 }
 
 /** The built page's file, or null for a name that is not a plain page name. */
@@ -49,6 +48,37 @@ export function assetPath(distDir: string, name: string): { file: string; conten
   const contentType = contentTypeOf(name);
   if (!ASSET_NAME.test(name) || !contentType) return null;
   return { file: path.join(distDir, 'assets', name), contentType };
+}
+
+/** The bytes of an asset of `distDir` by name, or null when there is none (or the name is not one). */
+export function assetReader(distDir: string): (name: string) => Promise<Uint8Array | null> {
+  return async (name) => {
+    const asset = assetPath(distDir, name);
+    return asset && readFile(asset.file).catch(() => null);
+  };
+}
+
+/**
+ * A built page as sent: its settings injected and its scripts pinned. `readAsset` (assetReader) gives
+ * an asset's bytes, or null when there is none: that script is left unpinned, and so blocked by the CSP.
+ */
+export async function renderFramePage(html: string, settings: FramePageSettings, readAsset: (name: string) => Promise<Uint8Array | null>): Promise<string> {
+  const names = [...new Set([...html.matchAll(ASSET_SCRIPT_TAG)].map((match) => match[1]!))];
+  const integrity = new Map<string, string>();
+  for (const name of names) {
+    const bytes = await readAsset(name);
+    if (bytes) integrity.set(name, integrityOf(bytes));
+  }
+  const pinned = html.replace(ASSET_SCRIPT_TAG, (tag, name: string) => {
+    const hash = integrity.get(name);
+    return hash && !/\bintegrity=/i.test(tag) ? tag.replace(/>$/, ` integrity="${hash}">`) : tag;
+  });
+  return injectSettings(pinned, settings);
+}
+
+/** The integrity of each script a rendered page pins, in page order: what its CSP allows. */
+export function pinnedScriptIntegrity(html: string): string[] {
+  return [...html.matchAll(PINNED_SCRIPT_TAG)].map((match) => match[1]!);
 }
 
 function escapeAttribute(value: string): string {

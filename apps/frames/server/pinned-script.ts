@@ -16,9 +16,10 @@
  * a URL never gets other bytes. 64 bits of SHA-256 only have to tell our own builds apart; what the
  * browser checks is the full SHA-384 of the integrity attribute.
  *
- * Only the current build is served. This server reads one dist/soxara.js, so after a rebuild the old
- * hash answers 404 (and the merchant re-pins from the manifest); older versions are not kept here. A
- * production CDN must keep every published version for as long as pinned pages may load it.
+ * The Node server serves only the current build. It reads one dist/soxara.js, so after a rebuild the
+ * old hash answers 404 (and the merchant re-pins from the manifest). A production CDN must keep every
+ * published version for as long as pinned pages may load it: the static build (cdn/static-site.ts)
+ * carries every pinned build it finds in its output folder into the next one.
  *
  * A pinned (older) script and the evergreen frames. The frames (/frames/*.html) are not versioned:
  * a pinned script always opens the current ones. They agree through the handshake's PROTOCOL_VERSION
@@ -32,6 +33,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { Encoded } from './encoded-files.ts';
+import { integrityOf } from './subresource-integrity.ts';
+
+/** The file name of a pinned build under /v1/. */
+export const PINNED_FILE_NAME = /^soxara\.[0-9a-f]{16}\.js$/;
 
 export interface PinnedScript {
   /** `soxara.<first 16 hex of the SHA-256>.js`, the file name under /v1/. */
@@ -48,12 +53,19 @@ const pinned = new WeakMap<Encoded, PinnedScript>();
 export function pinnedScript(script: Encoded): PinnedScript {
   let entry = pinned.get(script);
   if (!entry) {
-    const sha256 = createHash('sha256').update(script.identity).digest('hex');
-    entry = {
-      fileName: `soxara.${sha256.slice(0, 16)}.js`,
-      integrity: `sha384-${createHash('sha384').update(script.identity).digest('base64')}`,
-    };
+    entry = pinScript(script.identity);
     pinned.set(script, entry);
   }
   return entry;
+}
+
+/** The pinned name and integrity of a build's bytes. */
+export function pinScript(bytes: Uint8Array): PinnedScript {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { fileName: `soxara.${sha256.slice(0, 16)}.js`, integrity: integrityOf(bytes) };
+}
+
+/** The body of /v1/integrity.json: the versioned URL on `jsOrigin` and the integrity to pin it with. */
+export function integrityManifest(jsOrigin: string, script: PinnedScript): string {
+  return JSON.stringify({ url: `${jsOrigin}/v1/${script.fileName}`, integrity: script.integrity });
 }
