@@ -22,7 +22,7 @@ export default defineConfig({
   webServer: [
     {
       // A fresh sandbox each run, as the main suite's `start.ts --reset`.
-      command: `rm -rf '${sandboxData}' && tsx apps/sandbox/src/main.ts`,
+      command: `rm -rf '${sandboxData}' && tsx packages/sandbox/src/main.ts`,
       url: `${stack.apiUrl}/healthz`,
       env: { ...stackEnv, SOXARA_DATA_DIR: sandboxData },
       reuseExistingServer: !process.env.CI,

@@ -4,6 +4,6 @@ import { defineConfig } from 'vitest/config';
 // the public packages and installs them outside the workspace (test/install/README.md).
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'apps/*', 'bench', 'test/install'],
+    projects: ['packages/*', 'packages/react-soxara-js/test/react-18', 'apps/*', 'bench', 'test/install'],
   },
 });

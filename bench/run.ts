@@ -18,6 +18,7 @@ import { benchStack, startStack, type RunningStack } from './src/stack.ts';
 import { merchantUrl, startMerchantServers } from './src/merchant-server.ts';
 import { launchBrowser } from './src/browser.ts';
 import { measureScriptSizes } from './src/measures/script-size.ts';
+import { measureReactBindingsSizes } from './src/measures/react-bindings-size.ts';
 import { measureFramePayloads } from './src/measures/frame-payload.ts';
 import { checkServedScript } from './src/measures/served-script.ts';
 import { measureMountReady } from './src/measures/mount-ready.ts';
@@ -46,6 +47,7 @@ const machine = describeMachine();
 console.log(`Soxara.js bench${quick ? ' (--quick: harness check, not for the README)' : ''}\n`);
 
 const scriptSizes = !wanted('sizes') ? skipped : await attempt('1. merchant-page JS sizes', measureScriptSizes);
+const reactBindings = !wanted('sizes') ? skipped : await attempt('1b. React bindings size', measureReactBindingsSizes);
 const framePayloads = !wanted('frames') ? skipped : await attempt('2. frame payloads', measureFramePayloads);
 
 const stopMerchant = await startMerchantServers(benchStack.jsUrl).catch((error: Error) => {
@@ -113,6 +115,7 @@ const results: BenchResults = {
   stack: { apiUrl: benchStack.apiUrl, jsUrl: benchStack.jsUrl, merchantUrl, momoDelayMs: benchStack.momoDelayMs, momoExpiryMs: benchStack.momoExpiryMs },
   scriptSizes,
   servedScript,
+  reactBindings,
   framePayloads,
   mountReady,
   keystrokes,

@@ -12,6 +12,8 @@ export interface StackSettings {
   apiPort: number;
   jsPort: number;
   demoPort: number;
+  /** The React shop (apps/react-demo). */
+  reactDemoPort: number;
   /** Everything the stack stores (keys, SQLite), relative to the repository root. */
   dataDir: string;
   publishableKey: string;
@@ -27,6 +29,7 @@ export interface StackDescription {
   apiUrl: string;
   jsUrl: string;
   demoUrl: string;
+  reactDemoUrl: string;
   publishableKey: string;
   secretKey: string;
   momoDelayMs: number;
@@ -40,10 +43,12 @@ export function describeStack(settings: StackSettings): StackDescription {
   const apiUrl = `http://127.0.0.1:${settings.apiPort}`;
   const jsUrl = `http://127.0.0.1:${settings.jsPort}`;
   const demoUrl = `http://localhost:${settings.demoPort}`;
+  const reactDemoUrl = `http://localhost:${settings.reactDemoPort}`;
   return {
     apiUrl,
     jsUrl,
     demoUrl,
+    reactDemoUrl,
     publishableKey: settings.publishableKey,
     secretKey: settings.secretKey,
     momoDelayMs: settings.momoDelayMs,
@@ -57,6 +62,8 @@ export function describeStack(settings: StackSettings): StackDescription {
       SOXARA_API_URL: apiUrl,
       SOXARA_JS_URL: jsUrl,
       DEMO_URL: demoUrl,
+      REACT_DEMO_PORT: String(settings.reactDemoPort),
+      REACT_DEMO_URL: reactDemoUrl,
       SOXARA_PUBLISHABLE_KEY: settings.publishableKey,
       SOXARA_SECRET_KEY: settings.secretKey,
       SOXARA_MOMO_DELAY_MS: String(settings.momoDelayMs),

@@ -1,5 +1,5 @@
 /**
- * `pnpm start`: the whole local stack — sandbox API, JS/frames server, demo merchant — with working
+ * `pnpm start`: the whole local stack — sandbox API, JS/frames server, demo shop and its React twin — with working
  * defaults, each in its own process so one crash is visible and the others keep their logs apart.
  *
  * The default account's keys are made once and kept in `<data dir>/keys.json`, then handed to every
@@ -21,11 +21,14 @@ mkdirSync(dataRoot, { recursive: true });
 env.SOXARA_API_PORT ??= '4010';
 env.SOXARA_JS_PORT ??= '4020';
 env.DEMO_PORT ??= '3000';
+env.REACT_DEMO_PORT ??= '3001';
 env.SOXARA_API_URL ??= `http://localhost:${env.SOXARA_API_PORT}`;
 env.SOXARA_JS_URL ??= `http://localhost:${env.SOXARA_JS_PORT}`;
 env.DEMO_URL ??= `http://localhost:${env.DEMO_PORT}`;
+env.REACT_DEMO_URL ??= `http://localhost:${env.REACT_DEMO_PORT}`;
 env.SOXARA_DATA_DIR ??= path.join(dataRoot, 'sandbox');
 env.DEMO_DATA_DIR ??= path.join(dataRoot, 'demo');
+env.REACT_DEMO_DATA_DIR ??= path.join(dataRoot, 'react-demo');
 
 const keysFile = path.join(dataRoot, 'keys.json');
 if (!env.SOXARA_PUBLISHABLE_KEY || !env.SOXARA_SECRET_KEY) {
@@ -51,6 +54,7 @@ const services: Service[] = [
   { name: 'sandbox', entry: 'packages/sandbox/src/main.ts', url: env.SOXARA_API_URL },
   { name: 'js', entry: 'apps/frames/server/main.ts', url: env.SOXARA_JS_URL },
   { name: 'demo', entry: 'apps/demo/src/server.ts', url: env.DEMO_URL },
+  { name: 'react-demo', entry: 'apps/react-demo/server/main.ts', url: env.REACT_DEMO_URL },
 ].filter((service) => existsSync(path.join(root, service.entry)));
 
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
@@ -75,6 +79,7 @@ console.log(`Soxara local stack
   sandbox API   ${env.SOXARA_API_URL}
   JS / frames   ${env.SOXARA_JS_URL}/v1
   demo shop     ${env.DEMO_URL}
+  React shop    ${env.REACT_DEMO_URL}
   publishable   ${env.SOXARA_PUBLISHABLE_KEY}
   secret        ${env.SOXARA_SECRET_KEY}
   data          ${dataRoot}  (delete it to reset)

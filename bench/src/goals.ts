@@ -1,6 +1,8 @@
 /** The issue's goals, in one place: the table's verdicts and the charts' goal lines read them. */
 export const goals = {
   merchantScriptGzipBytes: 8_000,
+  /** @soxara/react-soxara-js in an app bundle, without React; also its size test's budget. */
+  reactBindingsGzipBytes: 2_500,
   cardFramePayloadGzipBytes: 20_000,
   mountReadyRatio: 1.3,
   keystrokeP95Ms: 16,

@@ -2,6 +2,7 @@
 import type { Machine } from './machine.ts';
 import type { Outcome } from './outcome.ts';
 import type { ScriptSizes } from './measures/script-size.ts';
+import type { ReactBindingsSizes } from './measures/react-bindings-size.ts';
 import type { FramePayloads } from './measures/frame-payload.ts';
 import type { ServedScript } from './measures/served-script.ts';
 import type { MountReady } from './measures/mount-ready.ts';
@@ -18,6 +19,7 @@ export interface BenchResults {
   stack: { apiUrl: string; jsUrl: string; merchantUrl: string; momoDelayMs: number; momoExpiryMs: number };
   scriptSizes: Outcome<ScriptSizes>;
   servedScript: Outcome<ServedScript>;
+  reactBindings: Outcome<ReactBindingsSizes>;
   framePayloads: Outcome<FramePayloads>;
   mountReady: Outcome<MountReady>;
   keystrokes: Outcome<KeystrokeLatency>;

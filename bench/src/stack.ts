@@ -17,6 +17,8 @@ const { env, ...described } = describeStack({
   apiPort: 4210,
   jsPort: 4220,
   demoPort: 3200,
+  // Not measured, but started by scripts/start.ts: kept off the developer's default port.
+  reactDemoPort: 3201,
   dataDir: '.data/bench',
   publishableKey: 'sxm_test_benchBENCHbench0001',
   secretKey: 'sxs_test_benchBENCHbench0001',

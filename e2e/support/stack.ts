@@ -21,6 +21,7 @@ const { env, ...described } = describeStack({
   apiPort: 4110 + offset,
   jsPort: 4120 + offset,
   demoPort: 3100 + offset,
+  reactDemoPort: 3101 + offset,
   dataDir: `.data/e2e${jsOriginServer === 'nginx' ? '-cdn' : ''}${process.env.E2E_PORT_OFFSET ? `-${process.env.E2E_PORT_OFFSET}` : ''}`,
   publishableKey: 'sxm_test_e2eE2Ee2eE2Ee2eE2E',
   secretKey: 'sxs_test_e2eE2Ee2eE2Ee2eE2E',

@@ -7,9 +7,9 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { csrf } from 'hono/csrf';
-import { NONCE, secureHeaders } from 'hono/secure-headers';
 import type { Deps } from './deps.ts';
 import { messagePage } from './pages/message.ts';
+import { shopSecurityHeaders } from './security-headers.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { apiRoutes } from './routes/api.ts';
 import { shopRoutes } from './routes/shop.ts';
@@ -21,28 +21,8 @@ const stylesheet = readFileSync(new URL('./public/shop.css', import.meta.url), '
 
 export function createApp(deps: Deps): Hono {
   const app = new Hono();
-  const js = new URL(deps.config.jsUrl).origin;
 
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        // Soxara.js and its frames come from the JS origin; the page never talks to the API itself.
-        scriptSrc: [NONCE, js],
-        frameSrc: [js],
-        connectSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
-        baseUri: ["'none'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-      },
-      // The wallet's universal link may open in a new tab; the opener relation is not needed but allowed.
-      crossOriginOpenerPolicy: 'same-origin-allow-popups',
-    }),
-  );
+  app.use('*', shopSecurityHeaders(deps.config.jsUrl, 'nonce'));
   app.use(WEBHOOK_PATH, bodyLimit({ maxSize: 512 * 1024 }));
   app.use('/orders/*', csrf());
   app.use('/orders', csrf());

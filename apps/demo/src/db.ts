@@ -85,8 +85,11 @@ CREATE TABLE IF NOT EXISTS settings (
 );
 `;
 
-/** Opens (and creates) the database; `':memory:'` for tests. */
-export function openDatabase(file: string): Db {
+/**
+ * Opens (and creates) the database; `':memory:'` for tests. `orderNumbersFrom` puts a new database's
+ * order numbers in a range of their own, for a second shop on the same Soxara account (see below).
+ */
+export function openDatabase(file: string, { orderNumbersFrom = 0 }: { orderNumbersFrom?: number } = {}): Db {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -94,15 +97,17 @@ export function openDatabase(file: string): Db {
   db.pragma('busy_timeout = 5000');
   const fresh = db.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'orders'`).get() === undefined;
   db.exec(SCHEMA);
-  if (fresh) startOrderNumbersFromClock(db);
+  if (fresh) startOrderNumbersFromClock(db, orderNumbersFrom);
   return db;
 }
 
 // Payments are created with `X-Idempotency-Key: order-<id>-v1`. If this database is deleted while the
 // sandbox keeps its data, order numbers restarting at 1 would collide with keys the API already saw and
 // replay an old order's payment. Starting each new database's numbering from the clock avoids that.
-function startOrderNumbersFromClock(db: Db): void {
-  const start = Math.floor(Date.now() / 1000) % 100_000_000;
+// Two shops on one account (the React demo beside this one) also share the webhook events, which name
+// their order by number: each shop's own range keeps either from taking the other's payment for its own.
+function startOrderNumbersFromClock(db: Db, rangeStart: number): void {
+  const start = rangeStart + (Math.floor(Date.now() / 1000) % 100_000_000);
   db.prepare(`INSERT INTO sqlite_sequence (name, seq) VALUES ('orders', ?)`).run(start);
 }
 

@@ -21,7 +21,7 @@
  * because it satisfies both merchant policies and Safari knows only `require-corp`. It is harmless on
  * ordinary pages and binds only what the frames themselves load: their own assets (same origin), the
  * API (CORS), inline-SVG QR codes, system fonts, and the 3-D Secure challenge, which the sandbox serves
- * with COEP and CORP for this reason (apps/sandbox/src/simulators/page.ts). No COOP: it means nothing
+ * with COEP and CORP for this reason (packages/sandbox/src/simulators/page.ts). No COOP: it means nothing
  * in an iframe.
  *
  * Everything else: CORP `cross-origin` is what lets a merchant page under `COEP: require-corp` run

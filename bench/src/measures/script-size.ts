@@ -29,7 +29,7 @@ export interface ScriptSizes {
   missing: { name: string; reason: string }[];
 }
 
-const sharedSettings = {
+export const sharedSettings = {
   bundle: true,
   minify: true,
   format: 'iife',

@@ -12,6 +12,7 @@ export function htmlReport(results: BenchResults): string {
   const sections = [
     summarySection(results),
     scriptSizeSection(results),
+    reactBindingsSection(results),
     framePayloadSection(results),
     mountReadySection(results),
     keystrokeSection(results),
@@ -75,6 +76,18 @@ function scriptSizeSection(results: BenchResults): string {
   const gaps = missing.map((m) => `<li>${esc(m.name)}: not available: ${esc(m.reason)}</li>`).join('');
   return `${head}${chart}${table}${gaps ? `<ul class="na">${gaps}</ul>` : ''}${servedNote(results)}
 <p class="note">The peers are bundled in this run from their npm packages with esbuild ${esc(esbuild)} and <code>${esc(settings)}</code>; gzip level 9 and brotli quality 11 (node:zlib). Paystack's inline script opens Paystack's hosted checkout in an iframe, so its card form's own weight is not on the merchant page.</p>`;
+}
+
+function reactBindingsSection({ reactBindings }: BenchResults): string {
+  const head = '<h2>1b. React bindings</h2>';
+  if (reactBindings.status !== 'ok') return head + unavailable(reactBindings);
+  const { rows, missing } = reactBindings.data;
+  const table = `<table><tr><th>Package</th><th>What</th><th>Raw</th><th>gzip</th><th>brotli</th></tr>${rows
+    .map((row) => `<tr><td>${esc(row.name)}</td><td>${esc(row.what)}</td><td class="num">${kB(row.size.raw)} kB</td><td class="num">${kB(row.size.gzip)} kB</td><td class="num">${kB(row.size.brotli)} kB</td></tr>`)
+    .join('')}</table>`;
+  const gaps = missing.map((m) => `<li>${esc(m.name)}: not available: ${esc(m.reason)}</li>`).join('');
+  return `${head}${table}${gaps ? `<ul class="na">${gaps}</ul>` : ''}
+<p class="note">Each bundled as an ES module with row 1's esbuild setting; React, react-dom and the browser API (Soxara.js, Stripe.js) left outside, as an app has them already or loads them from the provider.</p>`;
 }
 
 function framePayloadSection({ framePayloads }: BenchResults): string {

@@ -20,6 +20,7 @@ export interface SummaryRow {
 export function summaryRows(results: BenchResults): SummaryRow[] {
   return [
     ...merchantScriptRows(results),
+    reactBindingsRow(results),
     framePayloadRow(results),
     mountReadyRow(results),
     keystrokeRow(results),
@@ -42,6 +43,25 @@ function merchantScriptRows({ scriptSizes, servedScript }: BenchResults): Summar
   }
   const wire = servedScript.status === 'ok' ? `; the JS server sends ${kB(servedScript.data.transferBytes)} kB (${servedScript.data.contentEncoding})` : '';
   return [{ measure, soxara: `${kB(served.js.gzip)} / ${kB(served.js.brotli)} kB${wire}`, baseline, goal, verdict: verdict(served.js.gzip <= goals.merchantScriptGzipBytes) }];
+}
+
+function reactBindingsRow({ reactBindings }: BenchResults): SummaryRow {
+  const measure = '1b. React bindings in the app bundle (without React), gzip / brotli';
+  const goal = `≤ ${kB(goals.reactBindingsGzipBytes)} kB gzip`;
+  if (reactBindings.status !== 'ok') return unavailable(measure, goal, reactBindings);
+  const ours = reactBindings.data.rows.find((row) => row.ours);
+  const peers = reactBindings.data.rows.filter((row) => !row.ours).map((row) => `${row.name} ${kB(row.size.gzip)} / ${kB(row.size.brotli)} kB`);
+  if (!ours) {
+    const reason = reactBindings.data.missing.find((m) => m.name === '@soxara/react-soxara-js')?.reason ?? 'not bundled';
+    return { measure, soxara: `not available: ${reason}`, baseline: peers.join('; ') || '–', goal, verdict: 'not available' };
+  }
+  return {
+    measure,
+    soxara: `${kB(ours.size.gzip)} / ${kB(ours.size.brotli)} kB`,
+    baseline: peers.join('; ') || '–',
+    goal,
+    verdict: verdict(ours.size.gzip <= goals.reactBindingsGzipBytes),
+  };
 }
 
 function framePayloadRow({ framePayloads }: BenchResults): SummaryRow {
