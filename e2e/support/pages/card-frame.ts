@@ -5,14 +5,10 @@
 import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
 import { PAY_CLICK_IGNORED } from '../../../packages/protocol/src/errors.ts';
 import { MIN_RATIO, STEADY_MS } from '../../../apps/frames/src/shared/pay-guard.ts';
+import { CARD_FIELDS, FRAME_TITLES, PAY_BUTTON } from './names.ts';
+import { steadyOnScreen } from './steady-on-screen.ts';
 
-/** Titles the merchant script gives its iframes (packages/soxara-js-cdn/src/element.ts, modal-host.ts). */
-export const FRAME_TITLES = {
-  card: 'Secure card payment input frame',
-  payment: 'Secure payment input frame',
-  modal: 'Soxara secure payment dialog',
-  controller: 'Soxara payment controller',
-} as const;
+export { FRAME_TITLES };
 
 /** The sandbox's test cards, spaced as a customer types them (the one list, via @soxara/testing). */
 export { TEST_CARDS } from '../../../packages/testing/src/test-values.ts';
@@ -32,48 +28,13 @@ export async function clickPayButton(frame: FrameLocator): Promise<void> {
 /**
  * The frame's Pay button, once a customer could have seen it: enabled, and on screen, visible and
  * unmoved for the pay guard's STEADY_MS (apps/frames/src/shared/pay-guard.ts), as the frame itself
- * sees it. So the wait is the guard's own measure, not a guess of how late a loaded machine reports:
- * an IntersectionObserver v2 with the guard's options, in the frame, counting from a report that the
- * button is visible and starting again at one that it is not, or when the frame's width changes.
+ * sees it (./steady-on-screen.ts). So the wait is the guard's own measure, not a guess of how late a
+ * loaded machine reports.
  */
 export async function payButtonOnScreen(frame: FrameLocator): Promise<Locator> {
-  const button = frame.getByRole('button', { name: /^Pay/ });
+  const button = frame.getByRole('button', { name: PAY_BUTTON });
   await expect(button).toBeEnabled({ timeout: 20_000 });
-  await button.evaluate(
-    (element, { steadyMs, minRatio, timeoutMs }) =>
-      new Promise<void>((resolve, reject) => {
-        let visible = false;
-        let width = window.innerWidth;
-        let steady: ReturnType<typeof setTimeout> | undefined;
-        const startOver = () => {
-          clearTimeout(steady);
-          if (visible) steady = setTimeout(() => finish(resolve), steadyMs);
-        };
-        const observer = new IntersectionObserver(
-          (entries) => {
-            const entry = entries[entries.length - 1] as IntersectionObserverEntry & { isVisible?: boolean };
-            visible = entry.intersectionRatio >= minRatio && entry.isVisible !== false;
-            startOver();
-          },
-          { threshold: minRatio, trackVisibility: true, delay: 100 } as IntersectionObserverInit,
-        );
-        const onResize = () => {
-          if (window.innerWidth !== width) startOver();
-          width = window.innerWidth;
-        };
-        const giveUp = setTimeout(() => finish(() => reject(new Error(`the pay button was not in plain view for ${steadyMs} ms within ${timeoutMs} ms`))), timeoutMs);
-        function finish(outcome: () => void) {
-          clearTimeout(steady);
-          clearTimeout(giveUp);
-          observer.disconnect();
-          window.removeEventListener('resize', onResize);
-          outcome();
-        }
-        window.addEventListener('resize', onResize);
-        observer.observe(element);
-      }),
-    { steadyMs: STEADY_MS, minRatio: MIN_RATIO, timeoutMs: 15_000 },
-  );
+  await button.evaluate(steadyOnScreen, { steadyMs: STEADY_MS, minRatio: MIN_RATIO, timeoutMs: 15_000 });
   return button;
 }
 
@@ -87,16 +48,16 @@ export class CardFrame {
   }
 
   get number(): Locator {
-    return this.frame.getByLabel('Card number');
+    return this.frame.getByLabel(CARD_FIELDS.number);
   }
   get expiry(): Locator {
-    return this.frame.getByLabel('Expiry date');
+    return this.frame.getByLabel(CARD_FIELDS.expiry);
   }
   get cvc(): Locator {
-    return this.frame.getByLabel('Security code');
+    return this.frame.getByLabel(CARD_FIELDS.cvc);
   }
   get payButton(): Locator {
-    return this.frame.getByRole('button', { name: /^Pay/ });
+    return this.frame.getByRole('button', { name: PAY_BUTTON });
   }
   /** Payment-outcome errors (declines) the frame announces; validation errors show under the fields. */
   get alert(): Locator {

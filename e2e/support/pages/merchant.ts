@@ -17,10 +17,15 @@ export interface PaymentView {
     | null;
 }
 
-export async function openCheckout(page: Page, name: CheckoutPage, query: Record<string, string> = {}): Promise<{ paymentId: string }> {
+/** A checkout page of the test merchant; each visit makes a new payment (unless `payment=pi_…`). */
+export function checkoutUrl(name: CheckoutPage | 'clickjack', query: Record<string, string> = {}): string {
   const url = new URL(`/${name}`, stack.merchantUrl);
   for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
-  await page.goto(url.href);
+  return url.href;
+}
+
+export async function openCheckout(page: Page, name: CheckoutPage, query: Record<string, string> = {}): Promise<{ paymentId: string }> {
+  await page.goto(checkoutUrl(name, query));
   const paymentId = await page.locator('meta[name="payment-id"]').getAttribute('content');
   if (!paymentId) throw new Error('checkout page has no payment id');
   return { paymentId };

@@ -3,7 +3,7 @@
  * or framed inside the Soxara modal with `redirect: 'if_required'`).
  */
 import type { FrameLocator, Locator, Page } from '@playwright/test';
-import { FRAME_TITLES } from './card-frame.ts';
+import { FRAME_TITLES, THREE_DS } from './names.ts';
 
 type Scope = Page | FrameLocator;
 
@@ -12,10 +12,10 @@ export class ThreeDsChallenge {
   constructor(readonly scope: Scope) {}
 
   get complete(): Locator {
-    return this.scope.getByRole('button', { name: 'Complete authentication' });
+    return this.scope.getByRole('button', { name: THREE_DS.complete });
   }
   get fail(): Locator {
-    return this.scope.getByRole('button', { name: 'Fail authentication' });
+    return this.scope.getByRole('button', { name: THREE_DS.fail });
   }
 }
 
@@ -36,6 +36,6 @@ export class ThreeDsModal {
     return this.frame.getByRole('button', { name: 'Cancel' });
   }
   get challenge(): ThreeDsChallenge {
-    return new ThreeDsChallenge(this.frame.frameLocator('iframe[title="Card verification by your bank"]'));
+    return new ThreeDsChallenge(this.frame.frameLocator(`iframe[title="${THREE_DS.frameTitle}"]`));
   }
 }

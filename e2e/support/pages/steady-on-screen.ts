@@ -1,0 +1,48 @@
+/**
+ * Waits, inside our frame, until the pay guard (apps/frames/src/shared/pay-guard.ts) would let a
+ * pointer click on `element` through: on screen and unmoved for its STEADY_MS, as the frame itself sees
+ * it. An IntersectionObserver v2 with the guard's options, counting from a report that the button is
+ * visible and starting again at one that it is not, or when the frame's width changes. Firefox ignores
+ * the v2 options and reports plain intersection, exactly as it does to the guard, so the one function
+ * serves both engines' page objects (Playwright's and puppeteer's `evaluate` both send it as source:
+ * it must not use anything from its module).
+ */
+export interface SteadyOptions {
+  steadyMs: number;
+  minRatio: number;
+  timeoutMs: number;
+}
+
+export function steadyOnScreen(element: Element, { steadyMs, minRatio, timeoutMs }: SteadyOptions): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let visible = false;
+    let width = window.innerWidth;
+    let steady: ReturnType<typeof setTimeout> | undefined;
+    const finish = (outcome: () => void) => {
+      clearTimeout(steady);
+      clearTimeout(giveUp);
+      observer.disconnect();
+      window.removeEventListener('resize', onResize);
+      outcome();
+    };
+    const startOver = () => {
+      clearTimeout(steady);
+      if (visible) steady = setTimeout(() => finish(resolve), steadyMs);
+    };
+    const observer = new IntersectionObserver(
+      (entries) => {
+        const entry = entries[entries.length - 1] as IntersectionObserverEntry & { isVisible?: boolean };
+        visible = entry.intersectionRatio >= minRatio && entry.isVisible !== false;
+        startOver();
+      },
+      { threshold: minRatio, trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+    );
+    const onResize = () => {
+      if (window.innerWidth !== width) startOver();
+      width = window.innerWidth;
+    };
+    const giveUp = setTimeout(() => finish(() => reject(new Error(`the pay button was not in plain view for ${steadyMs} ms within ${timeoutMs} ms`))), timeoutMs);
+    window.addEventListener('resize', onResize);
+    observer.observe(element);
+  });
+}
