@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLINK_MS, createPayGuard, STEADY_MS, type PayGuardEnv } from './pay-guard.ts';
+import { BLINK_MS, createPayGuard, STEADY_MS, VIEWPORT_CHECK_MS, type PayGuardEnv } from './pay-guard.ts';
 
 /** An IntersectionObserver the test drives: `report` delivers entries as the browser would. */
 class FakeObserver {
@@ -27,11 +27,16 @@ type Sight = { ratio?: number; isVisible?: boolean; target?: Element };
 
 function setup(options: { observer?: boolean } = {}) {
   let now = 0;
-  const view = Object.assign(new EventTarget(), { innerWidth: 400, document: new EventTarget() });
+  const view = Object.assign(new EventTarget(), { innerWidth: 400, innerHeight: 200, document: new EventTarget() });
+  let viewportCheck = () => {};
   const env: PayGuardEnv = {
     now: () => now,
     Observer: options.observer === false ? undefined : (FakeObserver as unknown as typeof IntersectionObserver),
     view: view as unknown as PayGuardEnv['view'],
+    every: (ms, check) => {
+      expect(ms).toBe(VIEWPORT_CHECK_MS);
+      viewportCheck = check;
+    },
   };
   const guard = createPayGuard(env);
   const button = {} as Element;
@@ -53,6 +58,8 @@ function setup(options: { observer?: boolean } = {}) {
     at(time: number) {
       now = time;
     },
+    /** One tick of the guard's viewport check, at the current time. */
+    checkViewport: () => viewportCheck(),
     click: (detail = 1, isTrusted = true) => guard.allows({ detail, isTrusted }),
   };
 }
@@ -137,6 +144,43 @@ describe('pay guard', () => {
     expect(g.click()).toBe(false);
     g.report({ ratio: 0.6 }, 2000);
     g.at(2000 + STEADY_MS);
+    expect(g.click()).toBe(true);
+  });
+
+  it('a spell at a 0×0 viewport (display: none, where Firefox reports nothing) is hidden, and restarts the wait', () => {
+    const g = setup();
+    g.report({ ratio: 1 }, 0);
+    g.at(1000);
+    g.checkViewport();
+    expect(g.click()).toBe(true);
+
+    g.view.innerWidth = 0;
+    g.view.innerHeight = 0;
+    g.at(1100);
+    g.checkViewport();
+    g.at(1100 + BLINK_MS);
+    g.checkViewport();
+    // Shown again; the observer is silent, and the next check has not run yet.
+    g.view.innerWidth = 400;
+    g.view.innerHeight = 200;
+    g.at(1100 + BLINK_MS + 50);
+    expect(g.click()).toBe(false);
+    g.checkViewport();
+    g.at(1100 + BLINK_MS + 50 + STEADY_MS - 1);
+    expect(g.click()).toBe(false);
+    g.at(1100 + BLINK_MS + 50 + STEADY_MS);
+    expect(g.click()).toBe(true);
+  });
+
+  it('a 0×0 blink shorter than BLINK_MS does not restart the wait', () => {
+    const g = setup();
+    g.report({ ratio: 1 }, 0);
+    g.view.innerHeight = 0;
+    g.at(1000);
+    g.checkViewport();
+    g.view.innerHeight = 200;
+    g.at(1000 + BLINK_MS - 1);
+    g.checkViewport();
     expect(g.click()).toBe(true);
   });
 

@@ -15,6 +15,11 @@
  *   events targeting recently-moved iframes", Chrome 77), and about what browsers wait before a click
  *   on a permission prompt or dialog counts (one double-click interval, so the second click of a lured
  *   double-click can't land on it). Seeing the button and moving to it takes a customer longer.
+ * - Displayed at all: a frame inside a `display: none` box has a 0×0 viewport, and Firefox then neither
+ *   lays it out nor runs its IntersectionObserver, so no "hidden" report ever comes and, shown again, the
+ *   button reads as steady from long before (Firefox ESR 153: e2e/firefox/pay-guard.test.ts). So the
+ *   guard also looks at its own viewport every VIEWPORT_CHECK_MS, and a spell at 0×0 counts as hidden.
+ *   A timer, not an event: Firefox fires `resize` only when the frame is shown again, at the size it had.
  * - Counted from the first report, and a hidden spell of under BLINK_MS doesn't restart it: our own
  *   layout makes those (a new message or tab pushes the button past the frame's edge until the loader
  *   fits the frame to it, and IOv2 reports at most every 100 ms, so they last a report or two), and a
@@ -33,13 +38,17 @@ export const STEADY_MS = 500;
 export const BLINK_MS = 300;
 /** The least fraction of the button on screen for it to count as visible. */
 export const MIN_RATIO = 0.5;
+/** How often the guard checks that its frame is displayed at all; well under BLINK_MS. */
+export const VIEWPORT_CHECK_MS = 100;
 
 /** What the guard needs from the browser; tests pass their own clock, observer and window. */
 export interface PayGuardEnv {
   /** performance.now(): the clock of `IntersectionObserverEntry.time`. */
   now(): number;
   Observer: typeof IntersectionObserver | undefined;
-  view: Pick<Window, 'innerWidth' | 'addEventListener'> & { document: Pick<Document, 'addEventListener'> };
+  view: Pick<Window, 'innerWidth' | 'innerHeight' | 'addEventListener'> & { document: Pick<Document, 'addEventListener'> };
+  /** setInterval; without it (unit tests of other things) the viewport is not checked. */
+  every?(ms: number, check: () => void): void;
 }
 
 export interface PayGuard {
@@ -49,11 +58,17 @@ export interface PayGuard {
   allows(click: Pick<MouseEvent, 'isTrusted' | 'detail'>): boolean;
 }
 
-const browser = (): PayGuardEnv => ({ now: () => performance.now(), Observer: globalThis.IntersectionObserver, view: window });
+const browser = (): PayGuardEnv => ({
+  now: () => performance.now(),
+  Observer: globalThis.IntersectionObserver,
+  view: window,
+  every: (ms, check) => void setInterval(check, ms),
+});
 
 export function createPayGuard(env: PayGuardEnv = browser()): PayGuard {
   let shownSince: number | null = null;
   let hiddenAt: number | null = null;
+  let undisplayedAt: number | null = null;
   let disturbedAt = -Infinity;
   let watched: Element | null = null;
   let width = env.view.innerWidth;
@@ -77,6 +92,16 @@ export function createPayGuard(env: PayGuardEnv = browser()): PayGuard {
     width = env.view.innerWidth;
   });
   env.view.document.addEventListener('visibilitychange', () => (disturbedAt = env.now()));
+  env.every?.(VIEWPORT_CHECK_MS, () => {
+    const time = env.now();
+    if (env.view.innerWidth === 0 || env.view.innerHeight === 0) {
+      undisplayedAt ??= time;
+    } else if (undisplayedAt !== null) {
+      // The observer stays silent on the way back (its last report still holds), so this is the "shown".
+      if (time - undisplayedAt >= BLINK_MS) shownSince = time;
+      undisplayedAt = null;
+    }
+  });
 
   return {
     watch(button) {
@@ -93,7 +118,7 @@ export function createPayGuard(env: PayGuardEnv = browser()): PayGuard {
       if (click.isTrusted === false) return false;
       if (click.detail === 0) return true;
       observer?.takeRecords().forEach(see);
-      return hiddenAt === null && shownSince !== null && env.now() - Math.max(shownSince, disturbedAt) >= STEADY_MS;
+      return hiddenAt === null && undisplayedAt === null && shownSince !== null && env.now() - Math.max(shownSince, disturbedAt) >= STEADY_MS;
     },
   };
 }
