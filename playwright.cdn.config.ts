@@ -19,6 +19,8 @@ export default defineConfig({
   ...mainSuite,
   testDir: 'e2e/cdn',
   testIgnore: [],
+  // The main suite's desktop project; its phone project has no CDN twin.
+  projects: [{ name: 'chromium' }],
   webServer: [
     {
       // A fresh sandbox each run, as the main suite's `start.ts --reset`.

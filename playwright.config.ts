@@ -1,6 +1,13 @@
-import { defineConfig } from '@playwright/test';
+import { defineConfig, devices } from '@playwright/test';
 import { stack, stackEnv } from './e2e/support/stack.ts';
 import { chromiumLaunchOptions } from './scripts/chromium.ts';
+
+/**
+ * A phone as this suite emulates one: a Pixel 7's touch screen, user agent and pixel ratio, 390 CSS px
+ * wide (the narrow end of today's phones), in the suite's Chromium.
+ */
+const { defaultBrowserType: _chromiumAnyway, ...pixel7 } = devices['Pixel 7'];
+export const phone = { ...pixel7, viewport: { width: 390, height: 844 }, screen: { width: 390, height: 844 } };
 
 /** The test merchant's pages (e2e/support/merchant-server.ts); the CDN suite runs the same one. */
 export const merchantWebServer = {
@@ -30,6 +37,12 @@ export default defineConfig({
     launchOptions: chromiumLaunchOptions,
     trace: 'retain-on-failure',
   },
+  projects: [
+    // A project's testIgnore replaces the one above, so it names the CDN suite again.
+    { name: 'chromium', testIgnore: ['**/e2e/cdn/**', '**/e2e/phone.spec.ts'] },
+    // Only the phone spec: the whole suite again at phone size would double its time for little news.
+    { name: 'phone', testMatch: '**/e2e/phone.spec.ts', use: { ...phone } },
+  ],
   webServer: [
     {
       command: 'tsx scripts/start.ts --reset',

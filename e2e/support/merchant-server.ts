@@ -42,6 +42,8 @@ const checkoutPages: Record<string, { fixture: string; csp?: 'strict' | 'no-fram
   '/momo': { fixture: 'momo.html' },
   '/tabs': { fixture: 'tabs.html' },
   '/momo-guide': { fixture: 'momo-guide.html' },
+  '/phone': { fixture: 'phone.html' },
+  '/phone-tabs': { fixture: 'phone-tabs.html' },
   '/coep': { fixture: 'coep.html', headers: crossOriginIsolated('require-corp') },
   '/coep-credentialless': { fixture: 'coep.html', headers: crossOriginIsolated('credentialless') },
   '/clickjack': { fixture: 'clickjack.html' },
