@@ -21,7 +21,8 @@ export const merchantWebServer = {
 export default defineConfig({
   testDir: 'e2e',
   // The same flows with the JS origin served by nginx from the static CDN build: playwright.cdn.config.ts.
-  testIgnore: '**/e2e/cdn/**',
+  // The Firefox suite (e2e/firefox/, vitest + puppeteer-core) is not Playwright's: `pnpm test:firefox`.
+  testIgnore: ['**/e2e/cdn/**', '**/e2e/firefox/**'],
   fullyParallel: true,
   workers: 2,
   // One retry in CI only, for the browser's own rare hangs (a context close that never settles after a
@@ -39,7 +40,7 @@ export default defineConfig({
   },
   projects: [
     // A project's testIgnore replaces the one above, so it names the CDN suite again.
-    { name: 'chromium', testIgnore: ['**/e2e/cdn/**', '**/e2e/phone.spec.ts'] },
+    { name: 'chromium', testIgnore: ['**/e2e/cdn/**', '**/e2e/firefox/**', '**/e2e/phone.spec.ts'] },
     // Only the phone spec: the whole suite again at phone size would double its time for little news.
     { name: 'phone', testMatch: '**/e2e/phone.spec.ts', use: { ...phone } },
   ],
