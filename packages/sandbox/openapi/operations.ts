@@ -5,7 +5,7 @@
  * entry names a route that is not served), and while docs/openapi.json is not what this table generates.
  */
 import { emptyBodySchema } from '../src/http/schemas.ts';
-import { cancelActionBody, confirmPaymentBody, createPaymentBody, retrievePaymentQuery } from '../src/routes/payments.ts';
+import { cancelActionBody, confirmPaymentBody, createPaymentBody, retrievePaymentQuery, updatePaymentBody } from '../src/routes/payments.ts';
 import { createRefundBody } from '../src/routes/refunds.ts';
 import { listEventsQuery } from '../src/routes/events.ts';
 import { createWebhookEndpointBody, listDeliveriesQuery, updateWebhookEndpointBody } from '../src/routes/webhook-endpoints.ts';
@@ -71,6 +71,21 @@ export const OPERATIONS: readonly Operation[] = [
     query: retrievePaymentQuery,
     answer: { object: 'Payment', publishable: 'ClientPayment' },
     errors: CLIENT_SECRET_ERRORS,
+  },
+  {
+    method: 'post',
+    path: '/v1/payments/:id',
+    tag: 'Payments',
+    summary: 'Update a payment',
+    description:
+      'Change `description` and `metadata` at any time, and `amount` while no payment method is confirmed (`requires_payment_method`). ' +
+      'Metadata merges: a key set to `""` is removed, `metadata: null` removes them all. The browser’s `elements.fetchUpdates()` reads the new amount.',
+    key: 'secret',
+    body: { json: updatePaymentBody },
+    answer: { object: 'Payment' },
+    errors: [
+      { status: 400, type: 'invalid_request_error', code: 'payment_unexpected_state', when: '`amount` while the payment is `requires_action`, `succeeded` or `canceled` (`param: amount`)' },
+    ],
   },
   {
     method: 'post',

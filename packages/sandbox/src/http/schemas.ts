@@ -16,6 +16,8 @@ export const amountSchema = v.pipe(
   v.description('An integer in minor units: 1250 is 12.50.'),
 );
 
+export const MAX_METADATA_KEYS = 50;
+
 const METADATA_SHAPE = 'must be an object of string keys to string values';
 
 export const metadataSchema = v.pipe(
@@ -26,7 +28,7 @@ export const metadataSchema = v.pipe(
     v.pipe(v.string('values must be strings'), v.maxLength(500, 'values must be at most 500 characters')),
     METADATA_SHAPE,
   ),
-  v.maxEntries(50, 'must have at most 50 keys'),
+  v.maxEntries(MAX_METADATA_KEYS, `must have at most ${MAX_METADATA_KEYS} keys`),
   v.description('Yours: string keys to string values. Soxara stores it and echoes it in every event.'),
 );
 

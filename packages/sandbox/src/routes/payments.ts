@@ -1,4 +1,4 @@
-/** `/v1/payments`: create, retrieve (with long polling), confirm, withdraw a pending action, and cancel. */
+/** `/v1/payments`: create, retrieve (with long polling), update, confirm, withdraw a pending action, and cancel. */
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { MAX_RETURN_URL_LENGTH, paymentIdFromClientSecret, type Payment, type PaymentStatus } from '@soxara/protocol';
@@ -10,6 +10,7 @@ import { parseQuery, parseWith, readJsonObject } from '../http/body.ts';
 import { CONFIRMS_PER_PAYMENT, createRateLimiter } from '../http/rate-limit.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { amountSchema, descriptionSchema, emptyBodySchema, metadataSchema } from '../http/schemas.ts';
+import { updatePayment } from '../payments/update.ts';
 import { newId, randomBase62 } from '../ids.ts';
 import { findPayment, findPendingAction, insertPayment, type PaymentRecord } from '../store/payments.ts';
 import { resolveAction } from '../payments/actions.ts';
@@ -67,6 +68,17 @@ export const confirmPaymentBody = v.strictObject({
       v.string('must be a string'),
       v.maxLength(MAX_RETURN_URL_LENGTH, `must be at most ${MAX_RETURN_URL_LENGTH} characters`),
       v.description('Where 3-D Secure sends the customer back (absolute http or https URL).'),
+    ),
+  ),
+});
+
+export const updatePaymentBody = v.strictObject({
+  amount: v.optional(v.pipe(amountSchema, v.description('Only while no payment method is confirmed (`requires_payment_method`).'))),
+  description: v.optional(descriptionSchema),
+  metadata: v.optional(
+    v.pipe(
+      v.nullable(metadataSchema),
+      v.description('Merged into the payment\'s metadata: a key set to `""` is removed; `null` removes them all.'),
     ),
   ),
 });
@@ -172,6 +184,14 @@ export function paymentRoutes(deps: Deps): Hono<AppEnv> {
       if (!changed) break;
     }
     return ok(c, publishable ? clientView(record.payment) : record.payment);
+  });
+
+  app.post('/payments/:id', requireSecretKey(deps), async (c) => {
+    const input = parseWith(updatePaymentBody, await readJsonObject(c), createParam);
+    return commit(c, deps.db, () => ({
+      status: 200,
+      body: { success: true, data: updatePayment(deps, loadPayment(deps, c).payment, input) },
+    }));
   });
 
   app.post('/payments/:id/confirm', requireKey(deps), async (c) => {
