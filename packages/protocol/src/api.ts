@@ -151,6 +151,8 @@ export interface ApiErrorBody {
   decline_code?: string;
   /** Set on payment-outcome errors so the caller can read the payment's state. */
   payment_intent?: ClientPayment;
+  /** The failed request's `Request-Id` (`req_…`), to quote when asking why. */
+  request_id?: string;
 }
 
 export type ApiEnvelope<T> = { success: true; data: T } | { success: false; error: ApiErrorBody };

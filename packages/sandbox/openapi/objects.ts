@@ -160,6 +160,7 @@ export const ErrorBodySchema = v.object({
   param: v.optional(v.pipe(v.string(), v.description('The offending field: `amount`, `card[number]`, `phone_number`, …'))),
   decline_code: v.optional(v.string()),
   payment_intent: v.optional(v.pipe(ClientPaymentSchema, v.description("After a failed confirm: the payment's state."))),
+  request_id: v.optional(v.pipe(v.string(), v.description('The request’s `Request-Id` (`req_…`): quote it when asking why.'))),
 });
 
 /** The schemas of `components.schemas`, by name. */

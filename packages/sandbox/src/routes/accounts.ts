@@ -2,14 +2,14 @@
 import { Hono } from 'hono';
 import type { AppEnv, Deps } from '../http/env.ts';
 import { ok } from '../http/respond.ts';
-import { parseWith, readJsonObject } from '../http/body.ts';
+import { parseBody } from '../http/body.ts';
 import { emptyBodySchema } from '../http/schemas.ts';
 import { createAccount } from '../store/accounts.ts';
 
 export function accountRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.post('/test_helpers/accounts', async (c) => {
-    parseWith(emptyBodySchema, await readJsonObject(c));
+    await parseBody(c, emptyBodySchema);
     const account = createAccount(deps.db);
     return ok(c, { id: account.id, publishable_key: account.publishable_key, secret_key: account.secret_key });
   });

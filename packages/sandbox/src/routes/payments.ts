@@ -6,7 +6,7 @@ import type { AppEnv, Deps } from '../http/env.ts';
 import { requireKey, requireSecretKey } from '../http/auth.ts';
 import { errorEnvelope, invalidRequest, notFound } from '../http/errors.ts';
 import { commit, ok } from '../http/respond.ts';
-import { parseQuery, parseWith, readJsonObject } from '../http/body.ts';
+import { parseBody, parseQuery } from '../http/body.ts';
 import { CONFIRMS_PER_PAYMENT, createRateLimiter } from '../http/rate-limit.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { amountSchema, descriptionSchema, emptyBodySchema, metadataSchema } from '../http/schemas.ts';
@@ -139,7 +139,7 @@ export function paymentRoutes(deps: Deps): Hono<AppEnv> {
   });
 
   app.post('/payments', requireSecretKey(deps), async (c) => {
-    const input = parseWith(createPaymentBody, await readJsonObject(c), createParam);
+    const input = await parseBody(c, createPaymentBody, createParam);
     const id = newId('pi');
     const payment: Payment = {
       id,
@@ -187,7 +187,7 @@ export function paymentRoutes(deps: Deps): Hono<AppEnv> {
   });
 
   app.post('/payments/:id', requireSecretKey(deps), async (c) => {
-    const input = parseWith(updatePaymentBody, await readJsonObject(c), createParam);
+    const input = await parseBody(c, updatePaymentBody, createParam);
     return commit(c, deps.db, () => ({
       status: 200,
       body: { success: true, data: updatePayment(deps, loadPayment(deps, c).payment, input) },
@@ -196,7 +196,7 @@ export function paymentRoutes(deps: Deps): Hono<AppEnv> {
 
   app.post('/payments/:id/confirm', requireKey(deps), async (c) => {
     const publishable = c.var.keyKind === 'publishable';
-    const input = parseWith(confirmPaymentBody, await readJsonObject(c), confirmParam);
+    const input = await parseBody(c, confirmPaymentBody, confirmParam);
     const record = loadPayment(deps, c);
     checkClientSecret(record, input.client_secret, publishable);
     const method = toConfirmMethod(input.payment_method, new Date());
@@ -211,7 +211,7 @@ export function paymentRoutes(deps: Deps): Hono<AppEnv> {
       const result = confirmPayment(deps, accountId, record.payment, method, returnUrl);
       if (result.decline) {
         declined = true;
-        return { status: 402, body: errorEnvelope({ ...result.decline, payment_intent: clientView(result.payment) }) };
+        return { status: 402, body: errorEnvelope({ ...result.decline, payment_intent: clientView(result.payment) }, c.var.requestId) };
       }
       return { status: 200, body: { success: true, data: publishable ? clientView(result.payment) : result.payment } };
     });
@@ -227,7 +227,7 @@ export function paymentRoutes(deps: Deps): Hono<AppEnv> {
    */
   app.post('/payments/:id/cancel_action', requireKey(deps), async (c) => {
     const publishable = c.var.keyKind === 'publishable';
-    const input = parseWith(cancelActionBody, await readJsonObject(c));
+    const input = await parseBody(c, cancelActionBody);
     const record = loadPayment(deps, c);
     checkClientSecret(record, input.client_secret, publishable);
     return commit(c, deps.db, () => {
@@ -238,7 +238,7 @@ export function paymentRoutes(deps: Deps): Hono<AppEnv> {
   });
 
   app.post('/payments/:id/cancel', requireSecretKey(deps), async (c) => {
-    parseWith(emptyBodySchema, await readJsonObject(c));
+    await parseBody(c, emptyBodySchema);
     const accountId = c.var.account.id;
     const { payment: current } = loadPayment(deps, c);
     const response = commit(c, deps.db, () => {

@@ -5,7 +5,7 @@ import type { AppEnv, Deps } from '../http/env.ts';
 import { requireSecretKey } from '../http/auth.ts';
 import { notFound } from '../http/errors.ts';
 import { commit, ok } from '../http/respond.ts';
-import { parseWith, readJsonObject } from '../http/body.ts';
+import { parseBody } from '../http/body.ts';
 import { amountSchema, metadataSchema } from '../http/schemas.ts';
 import { createRefund } from '../refunds/create.ts';
 import { findRefund } from '../store/refunds.ts';
@@ -26,7 +26,7 @@ export function refundRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.post('/refunds', requireSecretKey(deps), async (c) => {
-    const input = parseWith(createRefundBody, await readJsonObject(c), (path) => String(path[0] ?? ''));
+    const input = await parseBody(c, createRefundBody, (path) => String(path[0] ?? ''));
     const accountId = c.var.account.id;
     return commit(c, deps.db, () => ({ status: 200, body: { success: true, data: createRefund(deps, accountId, input) } }));
   });

@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import { EVENT_TYPES } from '@soxara/protocol';
 import { requireSecretKey } from '../http/auth.ts';
-import { parseQuery, parseWith, readJsonObject } from '../http/body.ts';
+import { parseBody, parseQuery } from '../http/body.ts';
 import { DEFAULT_LIST_LIMIT, limitSchema } from '../http/schemas.ts';
 import type { AppEnv, Deps } from '../http/env.ts';
 import { notFound } from '../http/errors.ts';
@@ -69,7 +69,7 @@ export function webhookEndpointRoutes(deps: Deps): Hono<AppEnv> {
   }
 
   routes.post('/webhook_endpoints', auth, async (c) => {
-    const body = parseWith(createWebhookEndpointBody, await readJsonObject(c));
+    const body = await parseBody(c, createWebhookEndpointBody);
     const endpoint = createEndpoint(deps.db, c.var.account.id, body.url, body.enabled_events ?? ['*']);
     return ok(c, toWebhookEndpoint(endpoint, true));
   });
@@ -82,7 +82,7 @@ export function webhookEndpointRoutes(deps: Deps): Hono<AppEnv> {
 
   routes.post('/webhook_endpoints/:id', auth, async (c) => {
     const endpoint = owned(c.var.account.id, c.req.param('id'));
-    const body = parseWith(updateWebhookEndpointBody, await readJsonObject(c));
+    const body = await parseBody(c, updateWebhookEndpointBody);
     deps.db.transaction(() => {
       updateEndpoint(deps.db, endpoint.id, { url: body.url, enabledEvents: body.enabled_events });
       if (body.disabled !== undefined) {
