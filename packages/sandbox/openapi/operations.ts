@@ -5,8 +5,15 @@
  * entry names a route that is not served), and while docs/openapi.json is not what this table generates.
  */
 import { emptyBodySchema } from '../src/http/schemas.ts';
-import { cancelActionBody, confirmPaymentBody, createPaymentBody, retrievePaymentQuery, updatePaymentBody } from '../src/routes/payments.ts';
-import { createRefundBody } from '../src/routes/refunds.ts';
+import {
+  cancelActionBody,
+  confirmPaymentBody,
+  createPaymentBody,
+  listPaymentsQuery,
+  retrievePaymentQuery,
+  updatePaymentBody,
+} from '../src/routes/payments.ts';
+import { createRefundBody, listRefundsQuery } from '../src/routes/refunds.ts';
 import { listEventsQuery } from '../src/routes/events.ts';
 import { createWebhookEndpointBody, listDeliveriesQuery, updateWebhookEndpointBody } from '../src/routes/webhook-endpoints.ts';
 import { testEventBody } from '../src/routes/test-events.ts';
@@ -46,6 +53,11 @@ const CONFIRM_ERRORS: DocumentedError[] = [
 
 const PAYMENT_ID = 'the payment (`pi_…`)';
 
+const LIST_ERRORS: DocumentedError[] = [
+  { status: 404, type: 'invalid_request_error', code: 'resource_missing', when: '`starting_after` or `ending_before` names no object of this account' },
+  { status: 400, type: 'invalid_request_error', code: 'parameters_exclusive', when: 'both `starting_after` and `ending_before`' },
+];
+
 export const OPERATIONS: readonly Operation[] = [
   // Payments
   {
@@ -58,6 +70,19 @@ export const OPERATIONS: readonly Operation[] = [
     body: { json: createPaymentBody },
     answer: { object: 'Payment' },
     emits: ['payment.created'],
+  },
+  {
+    method: 'get',
+    path: '/v1/payments',
+    tag: 'Payments',
+    summary: 'List payments',
+    description:
+      'Newest first. Page with `starting_after` (the last id of your page) while `has_more` is true, or back with `ending_before` (the first id). ' +
+      'Filter by `status` and by `created[gte|gt|lte|lt]`.',
+    key: 'secret',
+    query: listPaymentsQuery,
+    answer: { list: 'Payment' },
+    errors: LIST_ERRORS,
   },
   {
     method: 'get',
@@ -145,6 +170,20 @@ export const OPERATIONS: readonly Operation[] = [
       { status: 400, type: 'invalid_request_error', code: 'amount_too_large', when: '`amount` is more than what is left to refund' },
     ],
     emits: ['refund.created', 'refund.succeeded', 'refund.failed'],
+  },
+  {
+    method: 'get',
+    path: '/v1/refunds',
+    tag: 'Refunds',
+    summary: 'List refunds',
+    description: 'Newest first, paged as payments are; `payment` keeps the refunds of one payment.',
+    key: 'secret',
+    query: listRefundsQuery,
+    answer: { list: 'Refund' },
+    errors: [
+      ...LIST_ERRORS,
+      { status: 404, type: 'invalid_request_error', code: 'resource_missing', when: '`payment` names no payment of this account' },
+    ],
   },
   {
     method: 'get',

@@ -10,7 +10,7 @@
 import type { Context } from 'hono';
 import * as v from 'valibot';
 import { ApiError, invalidRequest, invalidUtf8 } from './errors.ts';
-import { parseFormBody } from './form.ts';
+import { isFormName, nestFormEntries, parseFormBody } from './form.ts';
 import { coerceFormValue } from './form-coercion.ts';
 
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
@@ -118,10 +118,10 @@ export async function parseBody<TSchema extends v.GenericSchema>(
 }
 
 /**
- * A query string through its schema (a loose object: unknown parameters are ignored, as Stripe does).
- * An empty value (`?wait=`) counts as absent.
+ * A query string through its schema (a loose object: unknown parameters are ignored, as Stripe does),
+ * in the bracket notation of bodies (`created[gte]=…`). An empty value (`?wait=`) counts as absent.
  */
 export function parseQuery<TSchema extends v.GenericSchema>(schema: TSchema, c: Context): v.InferOutput<TSchema> {
-  const present = Object.entries(c.req.query()).filter(([, value]) => value !== '');
-  return parseWith(schema, Object.fromEntries(present));
+  const present = Object.entries(c.req.query()).filter(([name, value]) => value !== '' && isFormName(name));
+  return parseWith(schema, nestFormEntries(present));
 }

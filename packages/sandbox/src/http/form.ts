@@ -28,6 +28,11 @@ function formError(name: string, why: string): never {
   throw invalidRequest('form_invalid', `Invalid form field ${name}: ${why}.`, name);
 }
 
+/** Whether `name` is in bracket notation (`a`, `a[b]`, `a[]`); a query ignores the others as unknown. */
+export function isFormName(name: string): boolean {
+  return KEY.test(name);
+}
+
 function segmentsOf(name: string): string[] {
   const match = KEY.exec(name);
   if (!match) formError(name, 'not a name or name[key]… in bracket notation');
@@ -75,14 +80,19 @@ function assign(root: FormObject, name: string, segments: string[], value: strin
   }
 }
 
-export function parseFormBody(text: string): FormObject {
+/** Decoded `[name, value]` pairs into one nested value (a query string's, or a form body's). */
+export function nestFormEntries(entries: Iterable<readonly [string, string]>): FormObject {
   const root = emptyObject();
+  for (const [name, value] of entries) assign(root, name, segmentsOf(name), value);
+  return root;
+}
+
+export function parseFormBody(text: string): FormObject {
+  const pairs: [string, string][] = [];
   for (const pair of text.split('&')) {
     if (pair === '') continue;
     const equals = pair.indexOf('=');
-    const name = decode(equals === -1 ? pair : pair.slice(0, equals));
-    const value = equals === -1 ? '' : decode(pair.slice(equals + 1));
-    assign(root, name, segmentsOf(name), value);
+    pairs.push([decode(equals === -1 ? pair : pair.slice(0, equals)), equals === -1 ? '' : decode(pair.slice(equals + 1))]);
   }
-  return root;
+  return nestFormEntries(pairs);
 }

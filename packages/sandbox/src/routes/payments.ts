@@ -1,11 +1,13 @@
-/** `/v1/payments`: create, retrieve (with long polling), update, confirm, withdraw a pending action, and cancel. */
+/** `/v1/payments`: create, list, retrieve (with long polling), update, confirm, withdraw a pending action, and cancel. */
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { MAX_RETURN_URL_LENGTH, paymentIdFromClientSecret, type Payment, type PaymentStatus } from '@soxara/protocol';
 import type { AppEnv, Deps } from '../http/env.ts';
 import { requireKey, requireSecretKey } from '../http/auth.ts';
 import { errorEnvelope, invalidRequest, notFound } from '../http/errors.ts';
-import { commit, ok } from '../http/respond.ts';
+import { commit, list, ok } from '../http/respond.ts';
+import { createdFilter, createdQuery, pageQueryEntries, toPageQuery } from '../http/list-query.ts';
+import { listPage } from '../store/pages.ts';
 import { parseBody, parseQuery } from '../http/body.ts';
 import { CONFIRMS_PER_PAYMENT, createRateLimiter } from '../http/rate-limit.ts';
 import { clientAddress } from '../http/client-address.ts';
@@ -58,6 +60,12 @@ export const retrievePaymentQuery = v.object({
       v.description("Long poll: the status the caller already knows (default: the payment's current one)."),
     ),
   ),
+});
+
+export const listPaymentsQuery = v.object({
+  ...pageQueryEntries('pi_…'),
+  status: v.optional(v.pipe(v.picklist(STATUSES, `must be one of ${STATUSES.join(', ')}`), v.description('Only payments in this status.'))),
+  created: createdQuery,
 });
 
 export const confirmPaymentBody = v.strictObject({
@@ -167,6 +175,18 @@ export function paymentRoutes(deps: Deps): Hono<AppEnv> {
       deps.events.emit(accountId, 'payment.created', payment);
       return { status: 200, body: { success: true, data: payment } };
     });
+  });
+
+  app.get('/payments', requireSecretKey(deps), (c) => {
+    const query = parseQuery(listPaymentsQuery, c);
+    const accountId = c.var.account.id;
+    const filter = createdFilter(query.created);
+    if (query.status !== undefined) {
+      filter.where.push('status = ?');
+      filter.params.push(query.status);
+    }
+    const page = listPage(deps.db, 'payments', accountId, filter, toPageQuery(deps.db, 'payments', accountId, query));
+    return list(c, page.data.map((data) => JSON.parse(data) as Payment), page.hasMore);
   });
 
   app.get('/payments/:id', requireKey(deps), async (c) => {
