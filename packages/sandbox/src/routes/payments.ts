@@ -14,6 +14,7 @@ import { clientAddress } from '../http/client-address.ts';
 import { amountSchema, descriptionSchema, emptyBodySchema, metadataSchema } from '../http/schemas.ts';
 import { updatePayment } from '../payments/update.ts';
 import { newId, randomBase62 } from '../ids.ts';
+import { sameSecret } from '../secrets.ts';
 import { findPayment, findPendingAction, insertPayment, type PaymentRecord } from '../store/payments.ts';
 import { resolveAction } from '../payments/actions.ts';
 import { isoSeconds } from '../time.ts';
@@ -119,7 +120,7 @@ function checkClientSecret(record: PaymentRecord, clientSecret: string | undefin
     }
     return;
   }
-  if (paymentIdFromClientSecret(clientSecret) !== record.payment.id || clientSecret !== record.payment.client_secret) {
+  if (paymentIdFromClientSecret(clientSecret) !== record.payment.id || !sameSecret(clientSecret, record.payment.client_secret)) {
     throw invalidRequest('client_secret_invalid', 'The client_secret does not match this payment.', 'client_secret');
   }
 }
