@@ -79,7 +79,7 @@ describe('Soxara client', () => {
     const { baseUrl, seen } = await serve((_req, res) => json(res, 200, { success: true, data: [{ id: 'evt_1' }], has_more: true }));
     const soxara = new Soxara(KEY, { baseUrl });
     const page = await soxara.events.list({ limit: 1, type: 'payment.succeeded' });
-    expect(page).toEqual({ data: [{ id: 'evt_1' }], has_more: true });
+    expect(page).toEqual({ object: 'list', url: '', data: [{ id: 'evt_1' }], has_more: true });
     expect(seen[0]?.url).toBe('/v1/events?limit=1&type=payment.succeeded');
   });
 
