@@ -156,4 +156,5 @@ export interface ApiErrorBody {
 }
 
 export type ApiEnvelope<T> = { success: true; data: T } | { success: false; error: ApiErrorBody };
-export type ApiListEnvelope<T> = { success: true; data: T[]; has_more: boolean };
+/** A list: Stripe's list object (`object`, `url`: the list's path) inside the envelope. */
+export type ApiListEnvelope<T> = { success: true; object: 'list'; url: string; data: T[]; has_more: boolean };

@@ -133,6 +133,24 @@ describe('form-encoded bodies in bracket notation', () => {
     expect(await paymentCount()).toBe(before);
   });
 
+  it('reads enabled_events[]=… as an array and disabled=true as a boolean (webhook endpoints)', async () => {
+    const created = await t.api('POST', '/v1/webhook_endpoints', {
+      rawBody: `url=${encodeURIComponent('http://127.0.0.1:9/hook')}&enabled_events[]=payment.succeeded&enabled_events[]=refund.succeeded`,
+      headers: FORM,
+    });
+    expect(created.status, created.text).toBe(200);
+    expect(created.json.data.enabled_events).toEqual(['payment.succeeded', 'refund.succeeded']);
+    const indexed = await t.api('POST', `/v1/webhook_endpoints/${created.json.data.id}`, {
+      rawBody: 'enabled_events[1]=payment.failed&enabled_events[0]=payment.created&disabled=true',
+      headers: FORM,
+    });
+    expect(indexed.status, indexed.text).toBe(200);
+    expect(indexed.json.data).toMatchObject({ enabled_events: ['payment.created', 'payment.failed'], status: 'disabled' });
+    const notBoolean = await t.api('POST', `/v1/webhook_endpoints/${created.json.data.id}`, { rawBody: 'disabled=yes', headers: FORM });
+    expect(notBoolean.status).toBe(400);
+    expect(notBoolean.json.error.param).toBe('disabled');
+  });
+
   it('refuses any other content type with a 415, and creates nothing', async () => {
     const before = await paymentCount();
     for (const type of ['text/plain', 'multipart/form-data; boundary=x', 'application/xml']) {

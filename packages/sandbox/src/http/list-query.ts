@@ -22,12 +22,17 @@ export const pageQueryEntries = (idExample: string) => ({
 
 const TIME_MESSAGE = 'must be a Unix time in seconds or an ISO 8601 time';
 
-/** Unix seconds (Stripe's form) or an ISO 8601 time (the API's own), as milliseconds. */
+/** Unix seconds (Stripe's form) or an ISO 8601 time (the API's own), as milliseconds; NaN when neither. */
+function timeMs(raw: string): number {
+  if (/^\d{1,12}$/.test(raw)) return Number(raw) * 1000;
+  return /^\d{4}-\d\d-\d\dT/.test(raw) ? Date.parse(raw) : Number.NaN;
+}
+
+// Kept a string (converted by createdFilter), so that docs/openapi.json says what a client sends.
 const timeSchema = v.pipe(
   v.string(TIME_MESSAGE),
-  v.transform((raw) => (/^\d{1,12}$/.test(raw) ? Number(raw) * 1000 : /^\d{4}-\d\d-\d\dT/.test(raw) ? Date.parse(raw) : Number.NaN)),
-  v.number(TIME_MESSAGE),
-  v.check((ms) => Number.isFinite(ms), TIME_MESSAGE),
+  v.check((raw) => Number.isFinite(timeMs(raw)), TIME_MESSAGE),
+  v.description('Unix seconds, or an ISO 8601 time.'),
 );
 
 export const createdQuery = v.optional(
@@ -46,10 +51,10 @@ export type CreatedRange = v.InferOutput<typeof createdQuery>;
 export function createdFilter(range: CreatedRange): Filter {
   const filter: Filter = { where: [], params: [] };
   if (!range) return filter;
-  const bound = (sql: string, ms: number | undefined, round: (s: number) => number): void => {
-    if (ms === undefined) return;
+  const bound = (sql: string, raw: string | undefined, round: (s: number) => number): void => {
+    if (raw === undefined) return;
     filter.where.push(sql);
-    filter.params.push(isoSeconds(round(ms / 1000) * 1000));
+    filter.params.push(isoSeconds(round(timeMs(raw) / 1000) * 1000));
   };
   bound('created_at >= ?', range.gte, Math.ceil);
   bound('created_at > ?', range.gt, Math.floor);
