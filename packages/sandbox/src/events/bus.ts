@@ -5,9 +5,10 @@
  */
 import type Database from 'better-sqlite3';
 import { isEventType, type EventType } from '@soxara/protocol';
-import { DEFAULT_MAX_ATTEMPTS } from '../webhooks/backoff.ts';
 import { enqueueDelivery, migrateDeliveries } from '../webhooks/deliveries.ts';
+import { LOOPBACK_POLICY, type WebhookAddressPolicy } from '../webhooks/address-policy.ts';
 import { createWebhookDispatcher } from '../webhooks/dispatcher.ts';
+import type { ResolveAll } from '../webhooks/send.ts';
 import { endpointsFor, migrateEndpoints } from '../webhooks/endpoints.ts';
 import { buildEvent } from './envelope.ts';
 import { insertEvent, migrateEventStore } from './store.ts';
@@ -33,11 +34,14 @@ export interface EventBus {
 export interface EventBusOptions {
   /** Base of the exponential retry backoff (SOXARA_WEBHOOK_RETRY_MS). */
   retryBaseMs: number;
-  /** Attempts per delivery, the first included. Default 8. */
+  /** Attempts per delivery, the first included, to end the schedule sooner than its three days (tests). */
   maxAttempts?: number;
   /** Per attempt. Default 10 s. */
   timeoutMs?: number;
-  fetch?: typeof fetch;
+  /** Where webhooks may go; the loopback policy when absent. */
+  policy?: WebhookAddressPolicy;
+  /** Resolves webhook hosts (tests); the system resolver when absent. */
+  resolve?: ResolveAll;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -52,9 +56,10 @@ export function migrateEvents(db: Database.Database): void {
 export function createEventBus(db: Database.Database, options: EventBusOptions): EventBus {
   const dispatcher = createWebhookDispatcher(db, {
     retryBaseMs: options.retryBaseMs,
-    maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    ...(options.maxAttempts !== undefined ? { maxAttempts: options.maxAttempts } : {}),
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    policy: options.policy ?? LOOPBACK_POLICY,
+    ...(options.resolve ? { resolve: options.resolve } : {}),
   });
   const recordNow = (accountId: string, type: EventType, object: object) => {
     const now = new Date();

@@ -18,7 +18,7 @@ import {
   deleteEndpoint,
   findEndpoint,
   listEndpoints,
-  setEndpointStatus,
+  setEndpointDisabled,
   toWebhookEndpoint,
   updateEndpoint,
   type EnabledEvent,
@@ -86,7 +86,7 @@ export function webhookEndpointRoutes(deps: Deps): Hono<AppEnv> {
     deps.db.transaction(() => {
       updateEndpoint(deps.db, endpoint.id, { url: body.url, enabledEvents: body.enabled_events });
       if (body.disabled !== undefined) {
-        setEndpointStatus(deps.db, endpoint.id, body.disabled ? 'disabled' : 'enabled');
+        setEndpointDisabled(deps.db, endpoint.id, body.disabled);
         if (body.disabled) cancelEndpointDeliveries(deps.db, endpoint.id);
       }
     })();
