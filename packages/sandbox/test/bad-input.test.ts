@@ -6,9 +6,17 @@ import { recordFigure } from '../../../scripts/figures.ts';
 let t: TestSandbox;
 let pi: { id: string; client_secret: string };
 let paid: { id: string; client_secret: string };
+let endpoint: { id: string };
+let disabledEndpoint: { id: string };
+let eventId: string;
 beforeAll(async () => {
   t = await startTestSandbox();
+  // Nothing listens there: the catalogue's requests must not depend on a receiver.
+  endpoint = await t.data('POST', '/v1/webhook_endpoints', { body: { url: 'http://127.0.0.1:9/hooks', enabled_events: ['payment.canceled'] } });
+  disabledEndpoint = await t.data('POST', '/v1/webhook_endpoints', { body: { url: 'http://127.0.0.1:9/off', enabled_events: ['payment.canceled'] } });
+  await t.data('POST', `/v1/webhook_endpoints/${disabledEndpoint.id}`, { body: { disabled: true } });
   pi = await createPayment(t);
+  eventId = (await t.data('GET', '/v1/events?limit=1'))[0].id;
   paid = await createPayment(t);
   await t.api('POST', `/v1/payments/${paid.id}/confirm`, { body: { payment_method: CARD('4242424242424242') } });
 });
@@ -118,6 +126,24 @@ const cases: Case[] = [
   { name: 'refund amount string', path: '/v1/refunds', body: () => ({ payment: paid.id, amount: '5' }), status: 400, param: 'amount' },
   { name: 'refund over the amount', path: '/v1/refunds', body: () => ({ payment: paid.id, amount: 1251 }), status: 400, code: 'amount_too_large', param: 'amount' },
   { name: 'refund unknown reason', path: '/v1/refunds', body: () => ({ payment: paid.id, reason: 'because' }), status: 400, param: 'reason' },
+  // webhook endpoints and resends
+  { name: 'endpoint url to the metadata address', path: '/v1/webhook_endpoints', body: { url: 'http://169.254.169.254/latest/meta-data/' }, status: 400, code: 'url_not_allowed', param: 'url' },
+  { name: 'endpoint url to metadata in hex', path: '/v1/webhook_endpoints', body: { url: 'http://0xa9fea9fe/' }, status: 400, code: 'url_not_allowed', param: 'url' },
+  { name: 'endpoint url to metadata as one number', path: '/v1/webhook_endpoints', body: { url: 'http://2852039166/' }, status: 400, code: 'url_not_allowed', param: 'url' },
+  { name: 'endpoint url to IPv6 link-local', path: '/v1/webhook_endpoints', body: { url: 'http://[fe80::1]/' }, status: 400, code: 'url_not_allowed', param: 'url' },
+  { name: 'endpoint url to IPv4-mapped metadata', path: '/v1/webhook_endpoints', body: { url: 'http://[::ffff:169.254.169.254]/' }, status: 400, code: 'url_not_allowed', param: 'url' },
+  { name: 'endpoint url not http', path: '/v1/webhook_endpoints', body: { url: 'file:///etc/passwd' }, status: 400, param: 'url' },
+  { name: 'endpoint update to metadata', path: () => `/v1/webhook_endpoints/${endpoint.id}`, body: { url: 'http://0251.0376.0251.0376/' }, status: 400, code: 'url_not_allowed', param: 'url' },
+  { name: 'endpoint update disabled not a boolean', path: () => `/v1/webhook_endpoints/${endpoint.id}`, body: { disabled: 'yes' }, status: 400, param: 'disabled' },
+  { name: 'endpoint update unknown field', path: () => `/v1/webhook_endpoints/${endpoint.id}`, body: { status: 'enabled' }, status: 400, code: 'parameter_unknown', param: 'status' },
+  { name: 'endpoint update unknown id', path: '/v1/webhook_endpoints/we_nope', body: { disabled: true }, status: 404 },
+  { name: 'endpoints list with a bad limit', method: 'GET', path: () => `/v1/webhook_endpoints/${endpoint.id}/deliveries?limit=0`, status: 400, param: 'limit' },
+  { name: 'resend unknown event', path: '/v1/events/evt_nope/resend', body: {}, status: 404, code: 'resource_missing' },
+  { name: 'resend endpoint not a string', path: () => `/v1/events/${eventId}/resend`, body: { endpoint: 5 }, status: 400, param: 'endpoint' },
+  { name: 'resend unknown endpoint', path: () => `/v1/events/${eventId}/resend`, body: { endpoint: 'we_nope' }, status: 404, param: 'endpoint' },
+  { name: 'resend unknown field', path: () => `/v1/events/${eventId}/resend`, body: { endpoints: [] }, status: 400, code: 'parameter_unknown', param: 'endpoints' },
+  { name: 'resend to a disabled endpoint', path: () => `/v1/events/${eventId}/resend`, body: () => ({ endpoint: disabledEndpoint.id }), status: 400, code: 'endpoint_disabled', param: 'endpoint' },
+  { name: 'resend invalid JSON', path: () => `/v1/events/${eventId}/resend`, rawBody: '{"endpoint":', status: 400, code: 'invalid_json' },
   // routes
   { name: 'unknown route', method: 'GET', path: '/v1/payment_intents', status: 404, code: 'route_not_found' },
   { name: 'wrong method', method: 'DELETE', path: () => `/v1/payments/${pi.id}`, status: 404 },
@@ -144,6 +170,17 @@ describe('bad input catalogue', () => {
     expect(typeof res.json.error.message).toBe('string');
     if (c.code) expect(res.json.error.code).toBe(c.code);
     if (c.param) expect(res.json.error.param).toBe(c.param);
+  });
+
+  it('left the webhook endpoints and their deliveries untouched', async () => {
+    const endpoints = await t.data('GET', '/v1/webhook_endpoints');
+    expect(endpoints.map((e: { id: string; url: string; status: string }) => [e.id, e.url, e.status])).toEqual([
+      [disabledEndpoint.id, 'http://127.0.0.1:9/off', 'disabled'],
+      [endpoint.id, 'http://127.0.0.1:9/hooks', 'enabled'],
+    ]);
+    // They subscribe to payment.canceled only, which nothing here emits: no resend may have added one.
+    expect(await t.data('GET', `/v1/webhook_endpoints/${endpoint.id}/deliveries`)).toEqual([]);
+    expect(await t.data('GET', `/v1/webhook_endpoints/${disabledEndpoint.id}/deliveries`)).toEqual([]);
   });
 
   it('left the payments untouched', async () => {

@@ -20,6 +20,11 @@ export interface EventBus {
    * it reports, so that a committed change always has its event (and vice versa).
    */
   emit(accountId: string, type: string, object: object): { id: string };
+  /**
+   * Delivers a recorded event again, the same event with the same id, to each of `endpointIds` (of its
+   * account): one new delivery each, with a schedule of its own. Answers the new deliveries' ids.
+   */
+  resend(accountId: string, eventId: string, endpointIds: readonly string[]): string[];
   /** Starts the delivery loop (resumes deliveries left pending by a previous run). */
   start(): void;
   /** Stops timers; pending deliveries stay in SQLite. */
@@ -81,6 +86,12 @@ export function createEventBus(db: Database.Database, options: EventBusOptions):
       // Nothing to send (an account without endpoints): no need to run the delivery loop.
       if (deliveries > 0) dispatcher.wake();
       return { id };
+    },
+    resend(accountId, eventId, endpointIds) {
+      const now = Date.now();
+      const ids = db.transaction(() => endpointIds.map((endpointId) => enqueueDelivery(db, eventId, endpointId, accountId, now)))();
+      if (ids.length > 0) dispatcher.wake();
+      return ids;
     },
     start: () => dispatcher.start(),
     stop: () => dispatcher.stop(),
