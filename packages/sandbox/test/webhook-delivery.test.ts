@@ -264,6 +264,23 @@ describe('webhook delivery', () => {
   });
 });
 
+describe('an older database', () => {
+  it('gets the endpoint health columns, its endpoints healthy', () => {
+    const old = new Database(join(dir, 'old.sqlite'));
+    try {
+      // The table as the first release made it.
+      old.exec(`CREATE TABLE webhook_endpoints (id TEXT PRIMARY KEY, account_id TEXT NOT NULL, url TEXT NOT NULL, secret TEXT NOT NULL,
+        enabled_events TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'enabled', created_at TEXT NOT NULL)`);
+      old.prepare("INSERT INTO webhook_endpoints VALUES ('we_old', 'acct_1', 'http://127.0.0.1:9/', 'whsec_x', '[\"*\"]', 'enabled', '2026-01-01T00:00:00Z')").run();
+      migrateEvents(old);
+      migrateEvents(old);
+      expect(findEndpointById(old, 'we_old')).toMatchObject({ status: 'enabled', disabled_reason: null, failing_since: null, last_error: null, last_error_at: null });
+    } finally {
+      old.close();
+    }
+  });
+});
+
 describe('the retry schedule', () => {
   it('doubles from the base, with at most 10% jitter, up to 720 bases', () => {
     expect([1, 2, 3, 4].map((n) => retryDelayMs(100, n, () => 0))).toEqual([100, 200, 400, 800]);

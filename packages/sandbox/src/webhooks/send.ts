@@ -13,8 +13,11 @@
  * may be anyone who reaches it, and a log that tells a refused connection (closed port) from a timeout
  * (filtered port) from a refused address (a name that resolves inside) is a port scanner for the network
  * behind the sandbox. Then every failure without an HTTP answer reads `connection failed`, and the
- * attempt is logged at the time it was sent, so its duration does not tell them apart either.
+ * attempt is logged at the time it was sent, so its duration does not tell them apart either; nor does
+ * when it is logged: such a failure is held until the attempt's timeout is over, as a timeout would be,
+ * so that a caller who polls the delivery sees a refused port fail no sooner than a filtered one.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { lookup as dnsLookup, type LookupAddress, type LookupAllOptions, type LookupOneOptions } from 'node:dns';
@@ -71,8 +74,16 @@ function guardedLookup(policy: WebhookAddressPolicy, resolve: ResolveAll) {
 }
 
 export async function sendWebhook(input: SendInput): Promise<SendResult> {
+  const startedAt = Date.now();
   const result = await attempt(input);
   if (result.ok || result.responseCode !== null || !input.policy.exposed) return result;
+  const left = startedAt + input.timeoutMs - Date.now();
+  if (left > 0) {
+    await sleep(left, undefined, input.signal ? { signal: input.signal } : {}).catch((error: unknown) => {
+      // stop(): the dispatcher sees its signal aborted and leaves the delivery due; nothing to add here.
+      if (!(error instanceof Error && error.name === 'AbortError')) throw error;
+    });
+  }
   return { ok: false, responseCode: null, error: COARSE_ERROR };
 }
 
