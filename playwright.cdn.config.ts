@@ -11,7 +11,7 @@ import { defineConfig } from '@playwright/test';
 process.env.E2E_JS_ORIGIN = 'nginx';
 const { stack, stackEnv } = await import('./e2e/support/stack.ts');
 const { nginxOriginCommand } = await import('./e2e/support/nginx-origin.ts');
-const { default: mainSuite } = await import('./playwright.config.ts');
+const { default: mainSuite, merchantWebServer } = await import('./playwright.config.ts');
 
 const sandboxData = `${stackEnv.SOXARA_STACK_DIR}/sandbox`;
 
@@ -36,12 +36,6 @@ export default defineConfig({
       timeout: 60_000,
       stdout: 'pipe',
     },
-    {
-      command: 'tsx e2e/support/merchant-server.ts',
-      url: `${stack.merchantUrl}/health`,
-      env: stackEnv,
-      reuseExistingServer: !process.env.CI,
-      timeout: 30_000,
-    },
+    merchantWebServer,
   ],
 });

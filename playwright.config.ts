@@ -2,6 +2,15 @@ import { defineConfig } from '@playwright/test';
 import { stack, stackEnv } from './e2e/support/stack.ts';
 import { chromiumLaunchOptions } from './scripts/chromium.ts';
 
+/** The test merchant's pages (e2e/support/merchant-server.ts); the CDN suite runs the same one. */
+export const merchantWebServer = {
+  command: 'tsx e2e/support/merchant-server.ts',
+  url: `${stack.merchantUrl}/health`,
+  env: stackEnv,
+  reuseExistingServer: !process.env.CI,
+  timeout: 30_000,
+};
+
 export default defineConfig({
   testDir: 'e2e',
   // The same flows with the JS origin served by nginx from the static CDN build: playwright.cdn.config.ts.
@@ -30,12 +39,6 @@ export default defineConfig({
       timeout: 60_000,
       stdout: 'pipe',
     },
-    {
-      command: 'tsx e2e/support/merchant-server.ts',
-      url: `${stack.merchantUrl}/health`,
-      env: stackEnv,
-      reuseExistingServer: !process.env.CI,
-      timeout: 30_000,
-    },
+    merchantWebServer,
   ],
 });

@@ -5,6 +5,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ClientPayment, ControllerToElement, ErrorInfo } from '@soxara/protocol';
 import type { ApiClient, ApiResult, PaymentMethodInput } from './api.ts';
+import { clientPayment } from './client-payment.fixture.ts';
 import { confirmElement } from './confirm-element.ts';
 import type { ControllerContext, ElementHandle } from './context.ts';
 import { createEmitter } from './notifier.ts';
@@ -12,19 +13,7 @@ import { createEmitter } from './notifier.ts';
 const SECRET = 'pi_abc123_secret_xyz789';
 const CARD = { number: '4242424242424242', expMonth: 12, expYear: 2034, cvc: '123' };
 const call = { method: 'confirm-element', clientSecret: SECRET, elementId: 'el_1', redirect: 'if_required' } as const;
-const succeeded: ClientPayment = {
-  id: 'pi_abc123',
-  object: 'payment',
-  amount: 1250,
-  currency: 'USD',
-  status: 'succeeded',
-  description: null,
-  next_action: null,
-  last_payment_error: null,
-  payment_method: null,
-  payment_method_details: null,
-  created_at: '2026-01-01T00:00:00Z',
-};
+const succeeded = clientPayment('succeeded');
 
 function setUp(element: Partial<ElementHandle> | null, answer: ApiResult<ClientPayment> = { ok: true, data: succeeded }) {
   const confirmed: PaymentMethodInput[] = [];

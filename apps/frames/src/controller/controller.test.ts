@@ -2,28 +2,12 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ClientPayment } from '@soxara/protocol';
 import type { ApiClient, ApiResult, PaymentMethodInput } from './api.ts';
+import { clientPayment } from './client-payment.fixture.ts';
 import { startController, type Controller } from './controller.ts';
 
 const API = 'http://api.test';
 const SECRET = 'pi_abc123_secret_xyz789';
 const CARD = { number: '4242424242424242', expMonth: 12, expYear: 2034, cvc: '123' };
-
-function payment(status: ClientPayment['status'], extra: Partial<ClientPayment> = {}): ClientPayment {
-  return {
-    id: 'pi_abc123',
-    object: 'payment',
-    amount: 1250,
-    currency: 'USD',
-    status,
-    description: null,
-    next_action: null,
-    last_payment_error: null,
-    payment_method: null,
-    payment_method_details: null,
-    created_at: '2026-01-01T00:00:00Z',
-    ...extra,
-  };
-}
 
 interface FakeApi extends ApiClient {
   confirms: { method: PaymentMethodInput; key: string; returnUrl?: string }[];
@@ -41,7 +25,7 @@ function fakeApi(options: { confirm: () => Promise<ApiResult<ClientPayment>>; re
     },
     async retrievePayment(_secret, opts = {}) {
       api.retrieves.push({ ...(opts.waitSeconds ? { waitSeconds: opts.waitSeconds } : {}), ...(opts.ifStatus ? { ifStatus: opts.ifStatus } : {}) });
-      return options.retrieve ? options.retrieve(opts.signal) : { ok: true, data: payment('requires_payment_method') };
+      return options.retrieve ? options.retrieve(opts.signal) : { ok: true, data: clientPayment('requires_payment_method') };
     },
   };
   return api;
@@ -88,7 +72,7 @@ const confirmCall = (id: number, redirect: 'always' | 'if_required' = 'if_requir
 
 describe('controller', () => {
   it('answers init with ready, and requests made before init with an error', async () => {
-    const { merchant } = setup(fakeApi({ confirm: async () => ({ ok: true, data: payment('succeeded') }) }));
+    const { merchant } = setup(fakeApi({ confirm: async () => ({ ok: true, data: clientPayment('succeeded') }) }));
     merchant.port.postMessage({ type: 'request', id: 1, call: { method: 'retrieve-payment', clientSecret: SECRET } });
     await vi.waitFor(() => expect(merchant.of('response')).toHaveLength(1));
     expect(merchant.of('response')[0].result.error.code).toBe('not_initialized');
@@ -97,7 +81,7 @@ describe('controller', () => {
   });
 
   it('ignores junk without throwing and still works afterwards', async () => {
-    const { merchant } = setup(fakeApi({ confirm: async () => ({ ok: true, data: payment('succeeded') }) }));
+    const { merchant } = setup(fakeApi({ confirm: async () => ({ ok: true, data: clientPayment('succeeded') }) }));
     const junk = fc.sample(
       fc.oneof(
         fc.anything(),
@@ -118,7 +102,7 @@ describe('controller', () => {
   });
 
   it('sends the element a payment summary when it attaches', async () => {
-    const { merchant } = setup(fakeApi({ confirm: async () => ({ ok: true, data: payment('succeeded') }) }));
+    const { merchant } = setup(fakeApi({ confirm: async () => ({ ok: true, data: clientPayment('succeeded') }) }));
     merchant.port.postMessage({ type: 'init', publishableKey: 'sxm_test_abcdefgh', locale: 'en' });
     const element = attachCard(merchant);
     await vi.waitFor(() => expect(element.of('payment-summary')).toEqual([{ type: 'payment-summary', amount: 1250, currency: 'USD' }]));
@@ -135,7 +119,7 @@ describe('confirm-element with a card element', () => {
   }
 
   it('collects the card in the controller, confirms it, and marks the form busy meanwhile', async () => {
-    const api = fakeApi({ confirm: async () => ({ ok: true, data: payment('succeeded') }) });
+    const api = fakeApi({ confirm: async () => ({ ok: true, data: clientPayment('succeeded') }) });
     const { merchant, element } = await ready(api);
     merchant.port.postMessage(confirmCall(7));
     await vi.waitFor(() => expect(merchant.of('response')).toHaveLength(1));
@@ -147,7 +131,7 @@ describe('confirm-element with a card element', () => {
   });
 
   it('returns the element\'s validation error without calling the API', async () => {
-    const api = fakeApi({ confirm: async () => ({ ok: true, data: payment('succeeded') }) });
+    const api = fakeApi({ confirm: async () => ({ ok: true, data: clientPayment('succeeded') }) });
     const error = { type: 'validation_error', code: 'incomplete_number', message: 'Your card number is incomplete.', param: 'card[number]' };
     const { merchant } = await ready(api, { error });
     merchant.port.postMessage(confirmCall(1));
@@ -159,7 +143,7 @@ describe('confirm-element with a card element', () => {
   it('collapses concurrent confirms of one payment into one API call', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const api = fakeApi({ confirm: async () => (await gate, { ok: true, data: payment('succeeded') }) });
+    const api = fakeApi({ confirm: async () => (await gate, { ok: true, data: clientPayment('succeeded') }) });
     const { merchant } = await ready(api);
     merchant.port.postMessage(confirmCall(1));
     merchant.port.postMessage(confirmCall(2));
@@ -176,7 +160,7 @@ describe('confirm-element with a card element', () => {
       confirm: async () =>
         ++calls === 1
           ? { ok: false, error: { type: 'api_connection_error', code: 'network_error', message: 'offline' } }
-          : { ok: true, data: payment('succeeded') },
+          : { ok: true, data: clientPayment('succeeded') },
     });
     const { merchant } = await ready(api);
     merchant.port.postMessage(confirmCall(1));
@@ -193,7 +177,7 @@ describe('confirm-element with a card element', () => {
     const decline = { type: 'card_error' as const, code: 'card_declined', decline_code: 'generic_decline', message: 'Your card was declined.' };
     const api = fakeApi({
       confirm: async () => ({ ok: false, status: 402, error: decline }),
-      retrieve: async () => ({ ok: true, data: payment('requires_payment_method') }),
+      retrieve: async () => ({ ok: true, data: clientPayment('requires_payment_method') }),
     });
     const { merchant, element } = await ready(api);
     merchant.port.postMessage(confirmCall(1));
@@ -215,7 +199,7 @@ describe('confirm-element with a card element', () => {
   });
 
   const challenge = (url: string) =>
-    payment('requires_action', { next_action: { type: 'redirect_to_url', redirect_to_url: { url, return_url: 'https://shop.test/return' } } });
+    clientPayment('requires_action', { next_action: { type: 'redirect_to_url', redirect_to_url: { url, return_url: 'https://shop.test/return' } } });
 
   it('redirect "always": sends the page to the challenge on the API origin only', async () => {
     const api = fakeApi({ confirm: async () => ({ ok: true, data: challenge(`${API}/simulators/3ds/tok`) }) });
@@ -239,7 +223,7 @@ describe('confirm-element with a card element', () => {
     let status: ClientPayment['status'] = 'requires_action';
     const api = fakeApi({
       confirm: async () => ({ ok: true, data: challenge(`${API}/simulators/3ds/tok`) }),
-      retrieve: async () => ({ ok: true, data: status === 'requires_action' ? challenge(`${API}/simulators/3ds/tok`) : payment(status) }),
+      retrieve: async () => ({ ok: true, data: status === 'requires_action' ? challenge(`${API}/simulators/3ds/tok`) : clientPayment(status) }),
     });
     const { merchant } = await ready(api);
     merchant.port.postMessage(confirmCall(1));
@@ -273,7 +257,7 @@ describe('confirm-element with a card element', () => {
     const withdrawn: string[] = [];
     api.cancelAction = async (clientSecret) => {
       withdrawn.push(clientSecret);
-      return { ok: true, data: payment('requires_payment_method') };
+      return { ok: true, data: clientPayment('requires_payment_method') };
     };
     const { merchant } = await ready(api);
     merchant.port.postMessage(confirmCall(1));
@@ -298,7 +282,7 @@ describe('confirm-element with a card element', () => {
   });
 
   it('a confirm naming an element the controller does not hold resolves element_unavailable, with no request', async () => {
-    const api = fakeApi({ confirm: async () => ({ ok: true, data: payment('succeeded') }) });
+    const api = fakeApi({ confirm: async () => ({ ok: true, data: clientPayment('succeeded') }) });
     const { merchant } = await ready(api);
     merchant.port.postMessage({ type: 'detach-element', elementId: 'el_1' });
     merchant.port.postMessage(confirmCall(1));
@@ -308,7 +292,7 @@ describe('confirm-element with a card element', () => {
   });
 
   it('a stale or unknown attach-modal is closed, not wired', async () => {
-    const { merchant } = await ready(fakeApi({ confirm: async () => ({ ok: true, data: payment('succeeded') }) }));
+    const { merchant } = await ready(fakeApi({ confirm: async () => ({ ok: true, data: clientPayment('succeeded') }) }));
     const line = new MessageChannel();
     open.push(line.port1);
     const closed = new Promise<boolean>((resolve) => {

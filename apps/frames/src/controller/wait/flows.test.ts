@@ -7,6 +7,7 @@ import { TEST_PHONES } from '@soxara/protocol/test-values';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiClient, ApiResult, ConfirmOptions, PaymentMethodInput, RetrieveOptions } from '../api.ts';
 import type { ControllerContext, ModalHandle } from '../context.ts';
+import { clientPayment } from '../client-payment.fixture.ts';
 import { confirmMomo } from '../confirm-momo.ts';
 import { confirmWallet } from '../confirm-wallet.ts';
 import { handleNextAction } from '../handle-next-action.ts';
@@ -16,19 +17,7 @@ const clientSecret = 'pi_abc123_secret_xyz789';
 
 class FakeApi implements ApiClient {
   readonly apiUrl = 'http://api.test';
-  payment: ClientPayment = {
-    id: 'pi_abc123',
-    object: 'payment',
-    amount: 1250,
-    currency: 'USD',
-    status: 'requires_payment_method',
-    description: null,
-    next_action: null,
-    last_payment_error: null,
-    payment_method: null,
-    payment_method_details: null,
-    created_at: '2026-01-01T00:00:00Z',
-  };
+  payment: ClientPayment = clientPayment('requires_payment_method');
   confirms: { method: PaymentMethodInput; key: string }[] = [];
   retrieves = 0;
   confirmAnswer: ((n: number) => ApiResult<ClientPayment> | null) | null = null;
