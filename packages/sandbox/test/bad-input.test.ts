@@ -6,22 +6,25 @@ import { recordFigure } from '../../../scripts/figures.ts';
 let t: TestSandbox;
 let pi: { id: string; client_secret: string };
 let paid: { id: string; client_secret: string };
-let endpoint: { id: string };
-let disabledEndpoint: { id: string };
-let eventId: string;
 beforeAll(async () => {
   t = await startTestSandbox();
-  // Nothing listens there: the catalogue's requests must not depend on a receiver.
-  endpoint = await t.data('POST', '/v1/webhook_endpoints', { body: { url: 'http://127.0.0.1:9/hooks', enabled_events: ['payment.canceled'] } });
-  disabledEndpoint = await t.data('POST', '/v1/webhook_endpoints', { body: { url: 'http://127.0.0.1:9/off', enabled_events: ['payment.canceled'] } });
-  await t.data('POST', `/v1/webhook_endpoints/${disabledEndpoint.id}`, { body: { disabled: true } });
   pi = await createPayment(t);
-  eventId = (await t.data('GET', '/v1/events?limit=1'))[0].id;
   paid = await createPayment(t);
   await t.api('POST', `/v1/payments/${paid.id}/confirm`, { body: { payment_method: CARD('4242424242424242') } });
 });
 afterAll(async () => {
   await t.close();
+});
+
+let endpoint: { id: string };
+let disabledEndpoint: { id: string };
+let eventId: string;
+beforeAll(async () => {
+  // Nothing listens there: the catalogue's requests must not depend on a receiver.
+  endpoint = await t.data('POST', '/v1/webhook_endpoints', { body: { url: 'http://127.0.0.1:9/hooks', enabled_events: ['payment.canceled'] } });
+  disabledEndpoint = await t.data('POST', '/v1/webhook_endpoints', { body: { url: 'http://127.0.0.1:9/off', enabled_events: ['payment.canceled'] } });
+  await t.data('POST', `/v1/webhook_endpoints/${disabledEndpoint.id}`, { body: { disabled: true } });
+  eventId = (await t.data('GET', '/v1/events?limit=1'))[0].id;
 });
 
 interface Case {
@@ -119,13 +122,6 @@ const cases: Case[] = [
   { name: 'cancel with a body field', path: () => `/v1/payments/${pi.id}/cancel`, body: { reason: 'x' }, status: 400, code: 'parameter_unknown' },
   { name: 'cancel a succeeded payment', path: () => `/v1/payments/${paid.id}/cancel`, body: {}, status: 400, code: 'payment_unexpected_state' },
   { name: 'approve with nothing pending', path: () => `/v1/test_helpers/payments/${pi.id}/approve`, body: {}, status: 400, code: 'payment_no_pending_action' },
-  // refunds
-  { name: 'refund without payment', path: '/v1/refunds', body: {}, status: 400, param: 'payment' },
-  { name: 'refund payment not an id', path: '/v1/refunds', body: { payment: 'DROP TABLE' }, status: 400, param: 'payment' },
-  { name: 'refund amount zero', path: '/v1/refunds', body: () => ({ payment: paid.id, amount: 0 }), status: 400, param: 'amount' },
-  { name: 'refund amount string', path: '/v1/refunds', body: () => ({ payment: paid.id, amount: '5' }), status: 400, param: 'amount' },
-  { name: 'refund over the amount', path: '/v1/refunds', body: () => ({ payment: paid.id, amount: 1251 }), status: 400, code: 'amount_too_large', param: 'amount' },
-  { name: 'refund unknown reason', path: '/v1/refunds', body: () => ({ payment: paid.id, reason: 'because' }), status: 400, param: 'reason' },
   // webhook endpoints and resends
   { name: 'endpoint url to the metadata address', path: '/v1/webhook_endpoints', body: { url: 'http://169.254.169.254/latest/meta-data/' }, status: 400, code: 'url_not_allowed', param: 'url' },
   { name: 'endpoint url to metadata in hex', path: '/v1/webhook_endpoints', body: { url: 'http://0xa9fea9fe/' }, status: 400, code: 'url_not_allowed', param: 'url' },
@@ -144,6 +140,13 @@ const cases: Case[] = [
   { name: 'resend unknown field', path: () => `/v1/events/${eventId}/resend`, body: { endpoints: [] }, status: 400, code: 'parameter_unknown', param: 'endpoints' },
   { name: 'resend to a disabled endpoint', path: () => `/v1/events/${eventId}/resend`, body: () => ({ endpoint: disabledEndpoint.id }), status: 400, code: 'endpoint_disabled', param: 'endpoint' },
   { name: 'resend invalid JSON', path: () => `/v1/events/${eventId}/resend`, rawBody: '{"endpoint":', status: 400, code: 'invalid_json' },
+  // refunds
+  { name: 'refund without payment', path: '/v1/refunds', body: {}, status: 400, param: 'payment' },
+  { name: 'refund payment not an id', path: '/v1/refunds', body: { payment: 'DROP TABLE' }, status: 400, param: 'payment' },
+  { name: 'refund amount zero', path: '/v1/refunds', body: () => ({ payment: paid.id, amount: 0 }), status: 400, param: 'amount' },
+  { name: 'refund amount string', path: '/v1/refunds', body: () => ({ payment: paid.id, amount: '5' }), status: 400, param: 'amount' },
+  { name: 'refund over the amount', path: '/v1/refunds', body: () => ({ payment: paid.id, amount: 1251 }), status: 400, code: 'amount_too_large', param: 'amount' },
+  { name: 'refund unknown reason', path: '/v1/refunds', body: () => ({ payment: paid.id, reason: 'because' }), status: 400, param: 'reason' },
   // routes
   { name: 'unknown route', method: 'GET', path: '/v1/payment_intents', status: 404, code: 'route_not_found' },
   { name: 'wrong method', method: 'DELETE', path: () => `/v1/payments/${pi.id}`, status: 404 },
@@ -172,6 +175,14 @@ describe('bad input catalogue', () => {
     if (c.param) expect(res.json.error.param).toBe(c.param);
   });
 
+  it('left the payments untouched', async () => {
+    expect((await t.api('GET', `/v1/payments/${pi.id}`)).json.data.status).toBe('requires_payment_method');
+    expect((await t.api('GET', `/v1/payments/${paid.id}`)).json.data.amount_refunded).toBe(0);
+  });
+});
+
+// After the catalogue (describe blocks run in order).
+describe('bad input catalogue, afterwards', () => {
   it('left the webhook endpoints and their deliveries untouched', async () => {
     const endpoints = await t.data('GET', '/v1/webhook_endpoints');
     expect(endpoints.map((e: { id: string; url: string; status: string }) => [e.id, e.url, e.status])).toEqual([
@@ -181,10 +192,5 @@ describe('bad input catalogue', () => {
     // They subscribe to payment.canceled only, which nothing here emits: no resend may have added one.
     expect(await t.data('GET', `/v1/webhook_endpoints/${endpoint.id}/deliveries`)).toEqual([]);
     expect(await t.data('GET', `/v1/webhook_endpoints/${disabledEndpoint.id}/deliveries`)).toEqual([]);
-  });
-
-  it('left the payments untouched', async () => {
-    expect((await t.api('GET', `/v1/payments/${pi.id}`)).json.data.status).toBe('requires_payment_method');
-    expect((await t.api('GET', `/v1/payments/${paid.id}`)).json.data.amount_refunded).toBe(0);
   });
 });

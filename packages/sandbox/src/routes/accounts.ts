@@ -5,10 +5,10 @@
 import { Hono } from 'hono';
 import type { AppEnv, Deps } from '../http/env.ts';
 import { ok } from '../http/respond.ts';
-import { requireAdminToken } from '../http/admin-token.ts';
 import { parseWith, readJsonObject } from '../http/body.ts';
 import { emptyBodySchema } from '../http/schemas.ts';
 import { createAccount } from '../store/accounts.ts';
+import { requireAdminToken } from '../http/admin-token.ts';
 
 export function accountRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();

@@ -106,8 +106,8 @@ export function webhookEndpointRoutes(deps: Deps): Hono<AppEnv> {
   routes.post('/webhook_endpoints/:id', auth, async (c) => {
     const endpoint = owned(c.var.account.id, c.req.param('id'));
     const body = parseWith(updateWebhookEndpointBody, await readJsonObject(c));
-    if (body.url !== undefined) assertAllowedUrl(body.url, policy);
     deps.db.transaction(() => {
+      if (body.url !== undefined) assertAllowedUrl(body.url, policy);
       updateEndpoint(deps.db, endpoint.id, { url: body.url, enabledEvents: body.enabled_events });
       if (body.disabled !== undefined) {
         setEndpointDisabled(deps.db, endpoint.id, body.disabled);
