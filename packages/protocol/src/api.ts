@@ -132,6 +132,13 @@ export interface WebhookEndpoint {
   url: string;
   enabled_events: string[];
   status: 'enabled' | 'disabled';
+  /** Why it is disabled: by a request (`disabled: true`), or by the sandbox after three days of failures. */
+  disabled_reason: 'requested' | 'failing' | null;
+  /** Since when every attempt to it has failed; null while the last attempt succeeded. */
+  failing_since: string | null;
+  /** The last failed attempt's error (`HTTP 500`, `timeout`, …) and when; null while it is healthy. */
+  last_error: string | null;
+  last_error_at: string | null;
   /** Only in the create response. */
   secret?: string;
   created_at: string;

@@ -119,6 +119,13 @@ export const WebhookEndpointSchema = v.object({
   url: v.string(),
   enabled_events: v.array(v.string()),
   status: v.picklist(['enabled', 'disabled']),
+  disabled_reason: v.pipe(
+    v.nullable(v.picklist(['requested', 'failing'])),
+    v.description('`requested`: by `disabled: true`; `failing`: by the sandbox, after three days in which every attempt failed.'),
+  ),
+  failing_since: v.pipe(v.nullable(isoSeconds), v.description('Since when every attempt has failed; null once one succeeds.')),
+  last_error: v.pipe(v.nullable(v.string()), v.description('The last failed attempt’s error (`HTTP 500`, `timeout`, `connection failed`, …); null once one succeeds.')),
+  last_error_at: v.nullable(isoSeconds),
   secret: v.optional(v.pipe(v.string(), v.description('`whsec_…`, in the create answer only.'))),
   created_at: isoSeconds,
 });

@@ -17,6 +17,7 @@ import { createRefundBody, listRefundsQuery } from '../src/routes/refunds.ts';
 import { listEventsQuery } from '../src/routes/events.ts';
 import { createWebhookEndpointBody, listDeliveriesQuery, updateWebhookEndpointBody } from '../src/routes/webhook-endpoints.ts';
 import { testEventBody } from '../src/routes/test-events.ts';
+import { resendEventBody } from '../src/routes/events.ts';
 import { decisionForm } from '../src/simulators/page.ts';
 import type { DocumentedError, Operation } from './operation.ts';
 
@@ -214,6 +215,23 @@ export const OPERATIONS: readonly Operation[] = [
     key: 'secret',
     answer: { object: 'Event' },
   },
+  {
+    method: 'post',
+    path: '/v1/events/:id/resend',
+    tag: 'Events',
+    summary: 'Resend an event',
+    description:
+      'Delivers the event again — the same event, same `id` and body, freshly signed — to every enabled endpoint that subscribes to its type, ' +
+      'or to the one `endpoint` names. Answers the new deliveries (one per endpoint; an empty list when no enabled endpoint subscribes), ' +
+      'each then retried on its own schedule and listed by `GET /v1/webhook_endpoints/:id/deliveries`.',
+    key: 'secret',
+    body: { json: resendEventBody },
+    answer: { list: 'WebhookDelivery' },
+    errors: [
+      { status: 404, type: 'invalid_request_error', code: 'resource_missing', when: 'no such event, or `endpoint` names no endpoint of this account (`param: endpoint`)' },
+      { status: 400, type: 'invalid_request_error', code: 'endpoint_disabled', when: '`endpoint` is disabled (`param: endpoint`)' },
+    ],
+  },
 
   // Webhook endpoints
   {
@@ -225,12 +243,23 @@ export const OPERATIONS: readonly Operation[] = [
     key: 'secret',
     body: { json: createWebhookEndpointBody },
     answer: { object: 'WebhookEndpoint' },
+    errors: [
+      {
+        status: 400,
+        type: 'invalid_request_error',
+        code: 'url_not_allowed',
+        when:
+          '`url` is a link-local or metadata address (169.254.0.0/16, fe80::/10, in any spelling), multicast or reserved; or, while the sandbox listens beyond loopback, ' +
+          'a loopback or private one (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7) without `SOXARA_WEBHOOK_ALLOW_PRIVATE` (`param: url`)',
+      },
+    ],
   },
   {
     method: 'get',
     path: '/v1/webhook_endpoints',
     tag: 'Webhook endpoints',
     summary: 'List webhook endpoints',
+    description: 'Newest first, with each endpoint’s `status`, `disabled_reason`, `failing_since` and `last_error`.',
     key: 'secret',
     answer: { list: 'WebhookEndpoint' },
   },
@@ -247,10 +276,22 @@ export const OPERATIONS: readonly Operation[] = [
     path: '/v1/webhook_endpoints/:id',
     tag: 'Webhook endpoints',
     summary: 'Update a webhook endpoint',
-    description: 'Change its URL or events, or disable it (`disabled: true` also cancels its pending deliveries).',
+    description:
+      'Change its URL or events, or disable it (`disabled: true` also cancels its pending deliveries). ' +
+      '`disabled: false` enables it again, also after the sandbox disabled it for failing, and clears `failing_since` and `last_error`.',
     key: 'secret',
     body: { json: updateWebhookEndpointBody },
     answer: { object: 'WebhookEndpoint' },
+    errors: [
+      {
+        status: 400,
+        type: 'invalid_request_error',
+        code: 'url_not_allowed',
+        when:
+          '`url` is a link-local or metadata address (169.254.0.0/16, fe80::/10, in any spelling), multicast or reserved; or, while the sandbox listens beyond loopback, ' +
+          'a loopback or private one (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7) without `SOXARA_WEBHOOK_ALLOW_PRIVATE` (`param: url`)',
+      },
+    ],
   },
   {
     method: 'delete',
@@ -266,7 +307,10 @@ export const OPERATIONS: readonly Operation[] = [
     path: '/v1/webhook_endpoints/:id/deliveries',
     tag: 'Webhook endpoints',
     summary: 'List the delivery attempts of an endpoint',
-    description: 'Newest first: each event’s delivery to this endpoint, its attempts and why the last one failed.',
+    description:
+      'Newest first (`limit`): each event’s delivery to this endpoint (a resend is a delivery of its own), its `status` ' +
+      '(`pending`, `succeeded`, `failed` once its three days are over, `canceled`), `attempts`, `last_response_code`, `last_error`, ' +
+      '`last_attempt_at` (when it was sent) and `next_attempt_at`.',
     key: 'secret',
     query: listDeliveriesQuery,
     answer: { list: 'WebhookDelivery' },

@@ -23,6 +23,17 @@ afterAll(async () => {
   await t.close();
 });
 
+let endpoint: { id: string };
+let disabledEndpoint: { id: string };
+let eventId: string;
+beforeAll(async () => {
+  // Nothing listens there: the catalogue's requests must not depend on a receiver.
+  endpoint = await t.data('POST', '/v1/webhook_endpoints', { body: { url: 'http://127.0.0.1:9/hooks', enabled_events: ['payment.canceled'] } });
+  disabledEndpoint = await t.data('POST', '/v1/webhook_endpoints', { body: { url: 'http://127.0.0.1:9/off', enabled_events: ['payment.canceled'] } });
+  await t.data('POST', `/v1/webhook_endpoints/${disabledEndpoint.id}`, { body: { disabled: true } });
+  eventId = (await t.data('GET', '/v1/events?limit=1'))[0].id;
+});
+
 interface Case {
   name: string;
   method?: string;
@@ -121,6 +132,24 @@ const cases: Case[] = [
   { name: 'cancel with a body field', path: () => `/v1/payments/${pi.id}/cancel`, body: { reason: 'x' }, status: 400, code: 'parameter_unknown' },
   { name: 'cancel a succeeded payment', path: () => `/v1/payments/${paid.id}/cancel`, body: {}, status: 400, code: 'payment_unexpected_state' },
   { name: 'approve with nothing pending', path: () => `/v1/test_helpers/payments/${pi.id}/approve`, body: {}, status: 400, code: 'payment_no_pending_action' },
+  // webhook endpoints and resends
+  { name: 'endpoint url to the metadata address', path: '/v1/webhook_endpoints', body: { url: 'http://169.254.169.254/latest/meta-data/' }, status: 400, code: 'url_not_allowed', param: 'url' },
+  { name: 'endpoint url to metadata in hex', path: '/v1/webhook_endpoints', body: { url: 'http://0xa9fea9fe/' }, status: 400, code: 'url_not_allowed', param: 'url' },
+  { name: 'endpoint url to metadata as one number', path: '/v1/webhook_endpoints', body: { url: 'http://2852039166/' }, status: 400, code: 'url_not_allowed', param: 'url' },
+  { name: 'endpoint url to IPv6 link-local', path: '/v1/webhook_endpoints', body: { url: 'http://[fe80::1]/' }, status: 400, code: 'url_not_allowed', param: 'url' },
+  { name: 'endpoint url to IPv4-mapped metadata', path: '/v1/webhook_endpoints', body: { url: 'http://[::ffff:169.254.169.254]/' }, status: 400, code: 'url_not_allowed', param: 'url' },
+  { name: 'endpoint url not http', path: '/v1/webhook_endpoints', body: { url: 'file:///etc/passwd' }, status: 400, param: 'url' },
+  { name: 'endpoint update to metadata', path: () => `/v1/webhook_endpoints/${endpoint.id}`, body: { url: 'http://0251.0376.0251.0376/' }, status: 400, code: 'url_not_allowed', param: 'url' },
+  { name: 'endpoint update disabled not a boolean', path: () => `/v1/webhook_endpoints/${endpoint.id}`, body: { disabled: 'yes' }, status: 400, param: 'disabled' },
+  { name: 'endpoint update unknown field', path: () => `/v1/webhook_endpoints/${endpoint.id}`, body: { status: 'enabled' }, status: 400, code: 'parameter_unknown', param: 'status' },
+  { name: 'endpoint update unknown id', path: '/v1/webhook_endpoints/we_nope', body: { disabled: true }, status: 404 },
+  { name: 'endpoints list with a bad limit', method: 'GET', path: () => `/v1/webhook_endpoints/${endpoint.id}/deliveries?limit=0`, status: 400, param: 'limit' },
+  { name: 'resend unknown event', path: '/v1/events/evt_nope/resend', body: {}, status: 404, code: 'resource_missing' },
+  { name: 'resend endpoint not a string', path: () => `/v1/events/${eventId}/resend`, body: { endpoint: 5 }, status: 400, param: 'endpoint' },
+  { name: 'resend unknown endpoint', path: () => `/v1/events/${eventId}/resend`, body: { endpoint: 'we_nope' }, status: 404, param: 'endpoint' },
+  { name: 'resend unknown field', path: () => `/v1/events/${eventId}/resend`, body: { endpoints: [] }, status: 400, code: 'parameter_unknown', param: 'endpoints' },
+  { name: 'resend to a disabled endpoint', path: () => `/v1/events/${eventId}/resend`, body: () => ({ endpoint: disabledEndpoint.id }), status: 400, code: 'endpoint_disabled', param: 'endpoint' },
+  { name: 'resend invalid JSON', path: () => `/v1/events/${eventId}/resend`, rawBody: '{"endpoint":', status: 400, code: 'invalid_json' },
   // refunds
   { name: 'refund without payment', path: '/v1/refunds', body: {}, status: 400, param: 'payment' },
   { name: 'refund payment not an id', path: '/v1/refunds', body: { payment: 'DROP TABLE' }, status: 400, param: 'payment' },
@@ -198,5 +227,19 @@ describe('bad input catalogue', () => {
     });
     expect((await t.api('GET', `/v1/payments/${paid.id}`)).json.data).toMatchObject({ amount: 1250, amount_refunded: 0 });
     expect(await counts()).toEqual(stored);
+  });
+});
+
+// After the catalogue (describe blocks run in order).
+describe('bad input catalogue, afterwards', () => {
+  it('left the webhook endpoints and their deliveries untouched', async () => {
+    const endpoints = await t.data('GET', '/v1/webhook_endpoints');
+    expect(endpoints.map((e: { id: string; url: string; status: string }) => [e.id, e.url, e.status])).toEqual([
+      [disabledEndpoint.id, 'http://127.0.0.1:9/off', 'disabled'],
+      [endpoint.id, 'http://127.0.0.1:9/hooks', 'enabled'],
+    ]);
+    // They subscribe to payment.canceled only, which nothing here emits: no resend may have added one.
+    expect(await t.data('GET', `/v1/webhook_endpoints/${endpoint.id}/deliveries`)).toEqual([]);
+    expect(await t.data('GET', `/v1/webhook_endpoints/${disabledEndpoint.id}/deliveries`)).toEqual([]);
   });
 });
