@@ -68,6 +68,13 @@ describe('customer copy', () => {
     });
   });
 
+  it('translates by decline_code, then code, keeping the codes', () => {
+    const decline = { type: 'card_error' as const, code: 'card_declined', decline_code: 'insufficient_funds', message: 'Your card has insufficient funds.' };
+    expect(inLocale(decline, 'fr')).toMatchObject({ ...decline, message: customerCopy.fr['card_error:insufficient_funds'] });
+    expect(inLocale({ ...decline, decline_code: 'expired_card' }, 'fr').message).toBe(customerCopy.fr.expired_card);
+    expect(inLocale({ ...decline, decline_code: 'unheard_of' }, 'en').message).toBe(customerCopy.en.card_declined);
+  });
+
   it('links a decline to its decline code', () => {
     expect(inLocale(declines[0]!, 'en').doc_url).toBe(`${ERROR_DOCS_URL}#generic_decline`);
   });

@@ -5,8 +5,8 @@
  * keep the developer's detail in `code`, `decline_code` and `doc_url` (docs/errors.md).
  *
  * Keys are a `decline_code`, a `code`, or `type:code` where one code means different things per method
- * (`insufficient_funds` on a card, on a MoMo account, on a wallet). Lookup: decline code, then
- * `type:code`, then code, then the type's fallback. Every locale has every key (typed, and tested).
+ * (`insufficient_funds` on a card, on a MoMo account, on a wallet). Lookup: the decline code, then the
+ * code, each as `type:code` first; then the type's fallback. Every locale has every key (typed, and tested).
  *
  * Validation errors are left as they are: they were written in the customer's language where they
  * were raised (the fields, the phone check), with details (the operator's name) this table lacks.
@@ -113,7 +113,10 @@ const DEVELOPER_TYPES: readonly ErrorType[] = ['authentication_error', 'invalid_
 function customerWords(error: ErrorInfo, copy: Record<string, string | undefined>): string | undefined {
   // Whatever its code, a rate limit reads as one (the API's message says "retry after 598 s").
   if (error.type === 'rate_limit_error') return copy[RATE_LIMITED.code];
-  const byCode = (error.decline_code && copy[error.decline_code]) || copy[`${error.type}:${error.code}`] || copy[error.code];
+  const byCode = [error.decline_code, error.code].reduce<string | undefined>(
+    (found, code) => found ?? (code === undefined ? undefined : (copy[`${error.type}:${code}`] ?? copy[code])),
+    undefined,
+  );
   if (byCode) return byCode;
   return DEVELOPER_TYPES.includes(error.type) ? undefined : copy[`type:${error.type}`];
 }
