@@ -261,6 +261,30 @@ describe('confirm-element with a card element', () => {
     expect(merchant.of('close-modal')).toEqual([{ type: 'close-modal', modalId }]);
   });
 
+  it("the element's settings dress its modal and word its errors: locale and appearance of the form, not the instance", async () => {
+    const api = fakeApi({
+      confirm: async () => ({ ok: true, data: challenge(`${API}/simulators/3ds/tok`) }),
+      retrieve: async () => ({ ok: true, data: challenge(`${API}/simulators/3ds/tok`) }),
+    });
+    const { merchant, element } = await ready(api);
+    const appearance = { theme: 'night', rules: { '.Dialog': { padding: '8px' } } };
+    element.port.postMessage({ type: 'element-settings', locale: 'fr', appearance });
+    merchant.port.postMessage(confirmCall(1));
+    await vi.waitFor(() => expect(merchant.of('open-modal')).toHaveLength(1));
+    const line = new MessageChannel();
+    const modal = recorder(line.port1);
+    open.push(line.port1);
+    merchant.port.postMessage({ type: 'attach-modal', modalId: merchant.of('open-modal')[0].modalId }, [line.port2]);
+    await vi.waitFor(() => expect(modal.of('show')).toHaveLength(1));
+    expect(modal.of('show')[0]).toMatchObject({ locale: 'fr', appearance });
+    line.port1.postMessage({ type: 'cancel' });
+    await vi.waitFor(() => expect(merchant.of('response')).toHaveLength(1), { timeout: 5000 });
+    expect(merchant.of('response')[0].result.error).toMatchObject({
+      code: 'payment_intent_authentication_failure',
+      message: "Nous n'avons pas pu vérifier votre carte. Réessayez ou utilisez un autre moyen de paiement.",
+    });
+  });
+
   it('cancelling the 3-D Secure modal resolves payment_intent_authentication_failure', async () => {
     const api = fakeApi({
       confirm: async () => ({ ok: true, data: challenge(`${API}/simulators/3ds/tok`) }),

@@ -96,14 +96,22 @@ export function startController(port: MessagePort, env: ControllerEnv): Controll
     return last ? { locale, appearance: last.appearance } : null;
   }
 
+  /** Read when used, not when the call came: a form configured (or updated) meanwhile counts. */
   function context(client: ApiClient, call: ControllerCall): ControllerContext {
-    const settings = settingsFor(call);
-    const look = { locale: settings?.locale ?? locale, appearance: settings?.appearance };
+    const look = () => {
+      const settings = settingsFor(call);
+      return { locale: settings?.locale ?? locale, appearance: settings?.appearance };
+    };
     return {
       api: client,
-      ...look,
+      get locale() {
+        return look().locale;
+      },
+      get appearance() {
+        return look().appearance;
+      },
       apiOrigin: new URL(client.apiUrl).origin,
-      openModal: (kind) => modals.open(kind, look),
+      openModal: (kind) => modals.open(kind, look()),
       pageVisible: visible,
       element: (elementId) => elements.get(elementId),
       navigate: (url) => line.send({ type: 'redirect', url }),
