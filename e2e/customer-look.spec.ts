@@ -104,8 +104,16 @@ test('night theme on the MoMo dialog: dark, like the form, and axe finds 0 viola
   expect(await dialog.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(31, 36, 51)');
   expect(await dialog.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(230, 232, 239)');
 
-  const analysis = await new AxeBuilder({ page }).include(`iframe[title="${FRAME_TITLES.modal}"]`).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(analysis.passes.some((rule) => rule.id === 'color-contrast')).toBe(true);
+  // As in a11y.spec.ts: on a loaded machine axe may not enter a frame on its first run; a run that
+  // audited nothing inside the dialog's frame is repeated, never counted.
+  const axe = () => new AxeBuilder({ page }).include(`iframe[title="${FRAME_TITLES.modal}"]`).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const contrastChecked = (a: Awaited<ReturnType<typeof axe>>) => [...a.passes, ...a.violations].some((rule) => rule.id === 'color-contrast' && rule.nodes.some((node) => node.target.length > 1));
+  let analysis = await axe();
+  for (let retry = 0; retry < 3 && !contrastChecked(analysis); retry++) {
+    await page.waitForTimeout(500);
+    analysis = await axe();
+  }
+  expect(contrastChecked(analysis), 'axe checked the contrast inside the dialog').toBe(true);
   expect(analysis.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`)).toEqual([]);
   await modal.getByRole('button', { name: 'Cancel payment' }).click();
   release();
