@@ -4,7 +4,7 @@
  * complete nor takes what it refuses; UnionPay without Luhn, as the library (research/security.md A7).
  * Only the expiry is the sandbox's own rule. Values never leave this process.
  */
-import { cardNumber } from 'card-validator/dist/card-number';
+import { cardNumber } from 'card-validator/dist/card-number.js';
 import type { CardBrand } from '@soxara/protocol';
 
 export type { CardBrand };

@@ -4,7 +4,7 @@
  * Flows are functions `(ctx, call) => Promise<PaymentResult>` and never touch `window` or ports
  * themselves, so each can be tested with a hand-made context.
  */
-import type { CollectedCard, ControllerToElement, ErrorInfo, Locale, ModalKind, ModalView } from '@soxara/protocol';
+import type { Appearance, CollectedCard, ControllerToElement, ErrorInfo, Locale, ModalKind, ModalView } from '@soxara/protocol';
 import type { ApiClient } from './api.ts';
 import type { Notifier } from './notifier.ts';
 
@@ -35,6 +35,8 @@ export interface ElementHandle {
   readonly momoDetails: { provider: 'mtn' | 'orange'; phoneNumber: string } | null;
   /** The tab the customer is on (tabbed `payment` element); null for a card element. */
   readonly selectedMethod: 'card' | 'momo' | 'soxara_wallet' | null;
+  /** What the merchant configured the element with (`element-settings`); null until it was. */
+  readonly settings: { locale: Locale; appearance?: Appearance | undefined } | null;
 }
 
 export class ModalOpenError extends Error {
@@ -43,7 +45,10 @@ export class ModalOpenError extends Error {
 
 export interface ControllerContext {
   api: ApiClient;
+  /** The customer's language: the confirming form's, else the Soxara instance's. */
   locale: Locale;
+  /** The look of the modals: the confirming form's appearance, else the last configured form's. */
+  appearance?: Appearance | undefined;
   /** The API origin (e.g. `http://localhost:4010`): the only origin a challenge or wallet page may come from. */
   apiOrigin: string;
   /** Asks the merchant script for a modal and resolves once it is wired; rejects with ModalOpenError if it never comes. */

@@ -90,15 +90,25 @@ export function connectElementFrame(
   const summary = signal<{ amount: number; currency: 'USD' | 'LRD' } | null>(null);
   const busy = signal(false);
   const declineError = signal<ErrorInfo | null>(null);
+  let warnedRules = false;
 
   const merchant = openLine<MerchantToElement, ElementToMerchant>(merchantPort, MerchantToElement, (message) => {
     switch (message.type) {
-      case 'configure':
-        applyAppearance(document.documentElement, message.options.appearance);
+      case 'configure': {
+        const ignored = applyAppearance(document.documentElement, message.options.appearance);
+        // In this frame's console, which DevTools shows beside the page's: the allowlist lives here, and
+        // the merchant script stays small. Once per frame, so a re-render never floods the console.
+        if (ignored.length > 0 && !warnedRules) {
+          warnedRules = true;
+          console.warn(`Soxara: ignored appearance.rules outside the allowlist (docs/soxara-js.md#appearance-rules): ${ignored.join(', ')}`);
+        }
         document.documentElement.lang = message.options.locale;
         options.value = message.options;
+        const { locale: configured, appearance } = message.options;
+        controller.send({ type: 'element-settings', locale: configured, ...(appearance && { appearance }) });
         hooks.configured?.(message.options);
         break;
+      }
       case 'focus':
         hooks.focus();
         break;
