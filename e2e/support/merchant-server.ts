@@ -47,6 +47,7 @@ const checkoutPages: Record<string, { fixture: string; csp?: 'strict' | 'no-fram
   '/clickjack': { fixture: 'clickjack.html' },
   '/remount': { fixture: 'remount.html' },
   '/sri': { fixture: 'sri.html' },
+  '/layout-shift': { fixture: 'layout-shift.html' },
 };
 
 interface CreatedPayment {
