@@ -21,6 +21,7 @@ export const FRAME_LAYOUT = {
   rowGap: 3,
   /** Inside an input, above and below the text, in spacing units. */
   inputPadding: 2.5,
+  /** card.css draws it; e2e/layout-shift.spec.ts fails if the two part. */
   inputBorder: 1,
   /** The pay button: at least a comfortable touch target. */
   payMinHeight: 44,
@@ -87,21 +88,26 @@ export function initialElementHeight(kind: 'card' | 'payment', options: Pick<Ele
 export function frameLayoutCss(kind: 'card' | 'payment'): string {
   const f = 'var(--sx-font-size)';
   const s = 'var(--sx-spacing)';
+  const spacing = (units: number) => (units === 1 ? s : `calc(${s}*${units})`);
+  // One line height, inherited: every text and control of the forms takes `font: inherit`.
   const card = [
-    `#root{padding:${L.rootPadding}px}`,
-    `.sx-card,.sx-row{gap:calc(${s} * ${L.rowGap})}`,
-    `.sx-field{gap:calc(${s} * ${L.labelGap})}`,
-    `.sx-field label{font-size:${L.labelScale}em;line-height:${L.lineHeight}}`,
-    `.sx-input{display:block;box-sizing:border-box;line-height:${L.lineHeight};border-width:${L.inputBorder}px;` +
-      `height:calc(${f} * ${L.lineHeight} + ${s} * ${2 * L.inputPadding} + ${2 * L.inputBorder}px)}`,
-    `.sx-pay{box-sizing:border-box;line-height:${L.lineHeight};height:max(${L.payMinHeight}px, calc(${f} * ${L.lineHeight} + ${2 * L.payPadding}px))}`,
+    `#root{padding:${L.rootPadding}px;line-height:${L.lineHeight}}`,
+    `.sx-card,.sx-row{gap:${spacing(L.rowGap)}}`,
+    `.sx-field{gap:${spacing(L.labelGap)}}`,
+    // The lines under the fields (errors, the offline notice) take the labels' size.
+    `.sx-field label,.sx-error,.sx-notice{font-size:${L.labelScale}em}`,
+    // The input's border (its width, style and colour) is card.css's: `border: 1px solid`.
+    `.sx-input{display:block;box-sizing:border-box;` +
+      `height:calc(${f}*${L.lineHeight} + ${s}*${2 * L.inputPadding} + ${2 * L.inputBorder}px)}`,
+    // Buttons are border-box in every browser's own stylesheet.
+    `.sx-pay{height:max(${L.payMinHeight}px,calc(${f}*${L.lineHeight} + ${2 * L.payPadding}px))}`,
   ];
   if (kind === 'card') return card.join('\n');
   return [
     ...card,
     `.sx-tabs{font-size:${f};margin-bottom:${L.tabsMargin}px}`,
-    `.sx-tab{box-sizing:border-box;font-size:${L.tabScale}em;line-height:${L.lineHeight};padding-top:${L.tabPadding}px;padding-bottom:${L.tabPadding}px;` +
+    `.sx-tab{font-size:${L.tabScale}em;padding-top:${L.tabPadding}px;padding-bottom:${L.tabPadding}px;` +
       `border-width:${L.tabBorder}px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;` +
-      `height:calc(${f} * ${L.tabScale * L.lineHeight} + ${2 * L.tabPadding + 2 * L.tabBorder}px)}`,
+      `height:calc(${f}*${L.tabScale * L.lineHeight} + ${2 * L.tabPadding + 2 * L.tabBorder}px)}`,
   ].join('\n');
 }

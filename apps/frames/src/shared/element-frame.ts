@@ -54,7 +54,7 @@ export interface ElementFormCallbacks {
 }
 
 /** What every element form component is drawn with: the frame's signals and its callbacks. */
-export type ElementFormProps = Pick<ElementFrame, 'locale' | 'payLabel' | 'showPayButton' | 'busy' | 'disabled' | 'declineError'> &
+export type ElementFormProps = Pick<ElementFrame, 'locale' | 'payLabel' | 'showPayButton' | 'busy' | 'disabled' | 'declineError' | 'notice'> &
   ElementFormCallbacks;
 
 export interface ElementFrame {
@@ -67,6 +67,8 @@ export interface ElementFrame {
   disabled: ReadonlySignal<boolean>;
   /** What the last press of Pay came to: a decline, or a click the pay guard ignored. */
   declineError: ReadonlySignal<ErrorInfo | null>;
+  /** The controller's calm line while a confirm waits (offline), in the customer's words. */
+  notice: ReadonlySignal<string | null>;
   controller: Line<ElementToController>;
   /**
    * Sends `change` to the merchant whenever `change` says something new (transitions only); the state
@@ -90,6 +92,7 @@ export function connectElementFrame(
   const summary = signal<{ amount: number; currency: 'USD' | 'LRD' } | null>(null);
   const busy = signal(false);
   const declineError = signal<ErrorInfo | null>(null);
+  const notice = signal<string | null>(null);
 
   const merchant = openLine<MerchantToElement, ElementToMerchant>(merchantPort, MerchantToElement, (message) => {
     switch (message.type) {
@@ -125,6 +128,9 @@ export function connectElementFrame(
         break;
       case 'show-error':
         declineError.value = message.error;
+        break;
+      case 'notice':
+        notice.value = message.message;
         break;
     }
   });
@@ -163,6 +169,7 @@ export function connectElementFrame(
     busy,
     disabled,
     declineError,
+    notice,
     controller,
     reportChanges(change, includeInitial) {
       let last = includeInitial ? '' : JSON.stringify(change.peek());
@@ -176,6 +183,6 @@ export function connectElementFrame(
     clearDecline() {
       declineError.value = null;
     },
-    formProps: { locale, payLabel, showPayButton, busy, disabled, declineError, ...form },
+    formProps: { locale, payLabel, showPayButton, busy, disabled, declineError, notice, ...form },
   };
 }
