@@ -111,7 +111,8 @@ function framePayloadRow({ framePayloads }: BenchResults): SummaryRow {
   const others = framePayloads.data.pages.filter((page) => page.page !== 'card').map((page) => `${page.page} ${kB(page.total.gzip)} kB`);
   return {
     measure,
-    soxara: `${kB(card.total.gzip)} kB (${card.files.length} files)`,
+    // shared/lite.ts: what Save-Data drops (the brand badge, animations) is drawn by CSS, never fetched.
+    soxara: `${kB(card.total.gzip)} kB (${card.files.length} files); with Save-Data or 2g the same bytes: its decoration (brand badge, animations) is CSS, hidden, not a download`,
     baseline: others.length ? `other frames: ${others.join(', ')}` : '–',
     goal,
     verdict: verdict(card.total.gzip <= goals.cardFramePayloadGzipBytes),

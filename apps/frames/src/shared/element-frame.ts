@@ -24,6 +24,7 @@ import { inCustomerWords } from './copy.ts';
 import { formErrorCopy } from './form-copy.ts';
 import { formatMoney } from './money.ts';
 import { createPayGuard } from './pay-guard.ts';
+import { markLite } from './lite.ts';
 import { watchHeight } from './watch-height.ts';
 
 export interface ElementFrameHooks {
@@ -87,6 +88,7 @@ export function connectElementFrame(
   root: HTMLElement,
   hooks: ElementFrameHooks,
 ): ElementFrame {
+  markLite(document.documentElement, navigator);
   const options = signal<ElementOptions | null>(null);
   const locale = computed<Locale>(() => options.value?.locale ?? 'en');
   const summary = signal<{ amount: number; currency: 'USD' | 'LRD' } | null>(null);
