@@ -49,8 +49,16 @@ function slow3gPage(jsUrl: string, withScript: boolean): string {
   document.querySelector('#payment-form').append(iframe);`;
   return `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>bench slow 3G</title>
 <script>
-  window.bench3g = { cls: 0 };
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) bench3g.cls += e.value; }).observe({ type: 'layout-shift', buffered: true });
+  window.bench3g = { cls: 0, shifts: [] };
+  const rect = (r) => [Math.round(r.y), Math.round(r.height)];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.hadRecentInput) continue;
+      bench3g.cls += e.value;
+      // What moved, for the report: element, [top, height] before and after.
+      bench3g.shifts.push({ value: e.value, atMs: Math.round(e.startTime), sources: e.sources.map((s) => ({ node: s.node ? s.node.nodeName + (s.node.id ? '#' + s.node.id : '') : '?', from: rect(s.previousRect), to: rect(s.currentRect) })) });
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
 </script>
 <body><main><h1>Checkout</h1><p>1 × Rice, 25 kg: $12.50</p>
 ${withScript ? `<script src="${jsUrl}/v1"></script>` : ''}

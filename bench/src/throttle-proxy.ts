@@ -35,17 +35,13 @@ export interface ThrottleProxy {
   close(): Promise<void>;
 }
 
+/** About three TCP segments: small enough for responses to take turns finely. */
 const SLICE_BYTES = 4096;
 
 export async function startThrottleProxy(throttle: Throttle): Promise<ThrottleProxy> {
-  const bytesPerMs = (throttle.downKbitPerS * 1000) / 8 / 1000;
+  const sliceMs = (bytes: number) => bytes / ((throttle.downKbitPerS * 1000) / 8 / 1000);
   const log: LoggedRequest[] = [];
-  // When the shared downlink is next free, ms since the epoch.
-  let linkFreeAt = 0;
-  const sendOnLink = (bytes: number): number => {
-    linkFreeAt = Math.max(Date.now(), linkFreeAt) + bytes / bytesPerMs;
-    return linkFreeAt;
-  };
+  const downlink = createDownlink(sliceMs);
   const at = (time: number, run: () => void) => setTimeout(run, Math.max(0, time - Date.now()));
 
   const server: Server = createServer((incoming: IncomingMessage, outgoing: ServerResponse) => {
@@ -64,39 +60,17 @@ export async function startThrottleProxy(throttle: Throttle): Promise<ThrottlePr
     const upstream = httpRequest(
       { hostname, port: target.port || 80, path: `${target.pathname}${target.search}`, method: incoming.method, headers: incoming.headers },
       (response) => {
-        const slices: Buffer[] = [];
-        let ended = false;
-        let headersSent = false;
-        let lastSliceAt = start + throttle.rttMs;
-        const flushEnd = () => {
-          if (!ended || !headersSent) return;
-          at(lastSliceAt, () => {
-            entry.end = Date.now();
-            outgoing.end();
-          });
-        };
+        const stream = downlink.open(outgoing, (bytes) => (entry.bytes += bytes), () => (entry.end = Date.now()));
+        // Headers no earlier than the RTT after the request; the body queues on the downlink from then.
         at(start + throttle.rttMs, () => {
+          if (outgoing.destroyed) return;
           outgoing.writeHead(response.statusCode ?? 502, response.headers);
-          headersSent = true;
-          for (const slice of slices.splice(0)) schedule(slice);
-          flushEnd();
+          stream.start();
         });
-        const schedule = (slice: Buffer) => {
-          lastSliceAt = sendOnLink(slice.length);
-          entry.bytes += slice.length;
-          at(lastSliceAt, () => outgoing.write(slice));
-        };
         response.on('data', (chunk: Buffer) => {
-          for (let offset = 0; offset < chunk.length; offset += SLICE_BYTES) {
-            const slice = chunk.subarray(offset, offset + SLICE_BYTES);
-            if (headersSent) schedule(slice);
-            else slices.push(slice);
-          }
+          for (let offset = 0; offset < chunk.length; offset += SLICE_BYTES) stream.push(chunk.subarray(offset, offset + SLICE_BYTES));
         });
-        response.on('end', () => {
-          ended = true;
-          flushEnd();
-        });
+        response.on('end', () => stream.finish());
       },
     );
     upstream.on('error', () => {
@@ -114,8 +88,88 @@ export async function startThrottleProxy(throttle: Throttle): Promise<ThrottlePr
     url: `http://127.0.0.1:${port}`,
     log,
     close() {
+      downlink.stop();
       server.closeAllConnections();
       return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+interface DownlinkStream {
+  /** The response's headers are out: its slices may go. */
+  start(): void;
+  push(slice: Buffer): void;
+  /** No more slices: the response ends after the last one. */
+  finish(): void;
+}
+
+/**
+ * One link shared by every response, as a phone's radio is: one slice at a time, taking its size at the
+ * link's rate, the responses with slices waiting taking turns. A response whose browser connection has
+ * closed (its page's context is gone) leaves the link at once, so it never slows the next run.
+ */
+function createDownlink(sliceMs: (bytes: number) => number) {
+  interface Stream {
+    out: ServerResponse;
+    slices: Buffer[];
+    started: boolean;
+    finished: boolean;
+    sent(bytes: number): void;
+    ended(): void;
+  }
+  const streams: Stream[] = [];
+  let busy = false;
+  let timer: NodeJS.Timeout | undefined;
+
+  const endIfDone = (stream: Stream) => {
+    if (!stream.started || !stream.finished || stream.slices.length > 0) return;
+    streams.splice(streams.indexOf(stream), 1);
+    stream.ended();
+    stream.out.end();
+  };
+  const pump = () => {
+    if (busy) return;
+    for (const gone of streams.filter((stream) => stream.out.destroyed)) streams.splice(streams.indexOf(gone), 1);
+    const next = streams.find((stream) => stream.started && stream.slices.length > 0);
+    if (!next) return;
+    const slice = next.slices.shift()!;
+    // Its turn is over: to the back of the line.
+    streams.splice(streams.indexOf(next), 1);
+    streams.push(next);
+    busy = true;
+    timer = setTimeout(() => {
+      busy = false;
+      if (!next.out.destroyed) {
+        next.out.write(slice);
+        next.sent(slice.length);
+        endIfDone(next);
+      }
+      pump();
+    }, sliceMs(slice.length));
+  };
+  return {
+    open(out: ServerResponse, sent: (bytes: number) => void, ended: () => void): DownlinkStream {
+      const stream: Stream = { out, slices: [], started: false, finished: false, sent, ended };
+      streams.push(stream);
+      return {
+        start() {
+          stream.started = true;
+          endIfDone(stream);
+          pump();
+        },
+        push(slice) {
+          stream.slices.push(slice);
+          pump();
+        },
+        finish() {
+          stream.finished = true;
+          endIfDone(stream);
+        },
+      };
+    },
+    stop() {
+      clearTimeout(timer);
+      streams.length = 0;
     },
   };
 }

@@ -24,6 +24,8 @@ export interface Slow3gForms {
   /** The longest chain of requests one after another, after the script and before `ready` (the last run's). */
   roundTrips: { depth: number; chain: string[] };
   cls: Distribution;
+  /** The shifts of the run with the largest CLS, if any: what moved, from where to where. */
+  worstShifts: unknown[];
   /** Body bytes the proxy sent before `ready` (the last run): the page, the script, the frame. */
   bytesBeforeReady: number;
 }
@@ -45,10 +47,10 @@ export async function measureSlow3g(runs: number): Promise<Slow3g> {
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({ ...chromiumLaunchOptions, headless: true, proxy: { server: proxy.url, bypass: '<-loopback>' } });
-    const forms = {} as Record<Slow3gForm, { times: number[]; cls: number[]; roundTrips: Slow3gForms['roundTrips']; bytes: number }>;
+    const forms = {} as Record<Slow3gForm, { times: number[]; cls: number[]; worstShifts: unknown[]; roundTrips: Slow3gForms['roundTrips']; bytes: number }>;
     const floorTimes: number[] = [];
     let floorTrips = 0;
-    for (const form of ['card', 'tabs'] as const) forms[form] = { times: [], cls: [], roundTrips: { depth: 0, chain: [] }, bytes: 0 };
+    for (const form of ['card', 'tabs'] as const) forms[form] = { times: [], cls: [], worstShifts: [], roundTrips: { depth: 0, chain: [] }, bytes: 0 };
     for (let i = 0; i < runs; i++) {
       for (const form of ['card', 'tabs'] as const) {
         const { client_secret: clientSecret } = await createPayment();
@@ -70,10 +72,11 @@ export async function measureSlow3g(runs: number): Promise<Slow3g> {
           const frame = page.frameLocator('iframe[title^="Secure"]');
           await frame.getByRole('button', { name: /\d/ }).waitFor({ timeout: 60_000 });
           await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-          const cls = await page.evaluate(() => (window as unknown as { bench3g: { cls: number } }).bench3g.cls);
-          return { ms: times.readyAt - times.scriptStart, cls, roundTrips: sequentialRoundTrips(afterScript.map(shortUrl)), bytes };
+          const { cls, shifts } = await page.evaluate(() => (window as unknown as { bench3g: { cls: number; shifts: unknown[] } }).bench3g);
+          return { ms: times.readyAt - times.scriptStart, cls, shifts, roundTrips: sequentialRoundTrips(afterScript.map(shortUrl)), bytes };
         });
         forms[form].times.push(run.ms);
+        if (run.cls > Math.max(0, ...forms[form].cls)) forms[form].worstShifts = run.shifts;
         forms[form].cls.push(run.cls);
         forms[form].roundTrips = run.roundTrips;
         forms[form].bytes = run.bytes;
@@ -96,6 +99,7 @@ export async function measureSlow3g(runs: number): Promise<Slow3g> {
       scriptToReady: summarize(forms[form].times),
       roundTrips: forms[form].roundTrips,
       cls: summarize(forms[form].cls),
+      worstShifts: forms[form].worstShifts,
       bytesBeforeReady: forms[form].bytes,
     });
     return { throttle: SLOW_3G, runs, card: summary('card'), tabs: summary('tabs'), floor: { tagToReady: summarize(floorTimes), roundTrips: floorTrips }, viewport: VIEWPORT };
