@@ -48,6 +48,7 @@ const checkoutPages: Record<string, { fixture: string; csp?: 'strict' | 'no-fram
   '/remount': { fixture: 'remount.html' },
   '/sri': { fixture: 'sri.html' },
   '/look': { fixture: 'look.html' },
+  '/layout-shift': { fixture: 'layout-shift.html' },
 };
 
 interface CreatedPayment {

@@ -2,7 +2,7 @@
 import type { Page } from '@playwright/test';
 import { stack } from '../stack.ts';
 
-export type CheckoutPage = 'guide' | 'result' | 'modal' | 'own-button' | 'one-line' | 'strict-csp' | 'no-frames' | 'momo' | 'tabs' | 'momo-guide' | 'look';
+export type CheckoutPage = 'guide' | 'result' | 'modal' | 'own-button' | 'one-line' | 'strict-csp' | 'no-frames' | 'momo' | 'tabs' | 'momo-guide' | 'look' | 'layout-shift';
 
 export interface PaymentView {
   id: string;

@@ -223,6 +223,8 @@ export const ControllerToElement = v.variant('type', [
   v.object({ type: v.literal('collect-card'), id: requestId }),
   /** Show a payment outcome error in the form (declines), announced to screen readers. */
   v.object({ type: v.literal('show-error'), error: v.nullable(ErrorInfo) }),
+  /** A calm line under the form while a confirm waits (the browser is offline); null removes it. */
+  v.object({ type: v.literal('notice'), message: v.nullable(text) }),
 ]);
 export type ControllerToElement = v.InferOutput<typeof ControllerToElement>;
 

@@ -24,10 +24,10 @@ export function confirmElement(ctx: ControllerContext, call: ElementCall): Promi
     case 'momo': {
       const details = element.momoDetails;
       const momo = { method: 'confirm-momo', clientSecret: call.clientSecret, provider: details?.provider ?? 'mtn', phoneNumber: details?.phoneNumber ?? '' } as const;
-      return inForm(element, ctx.locale, () => confirmMomo(ctx, momo));
+      return inForm(element, ctx.locale, () => confirmMomo(ctx, momo, element));
     }
     case 'soxara_wallet':
-      return inForm(element, ctx.locale, () => confirmWallet(ctx, { method: 'confirm-wallet', clientSecret: call.clientSecret }));
+      return inForm(element, ctx.locale, () => confirmWallet(ctx, { method: 'confirm-wallet', clientSecret: call.clientSecret }, element));
   }
 }
 

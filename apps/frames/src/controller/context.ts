@@ -7,6 +7,7 @@
 import type { Appearance, CollectedCard, ControllerToElement, ErrorInfo, Locale, ModalKind, ModalView } from '@soxara/protocol';
 import type { ApiClient } from './api.ts';
 import type { Notifier } from './notifier.ts';
+import type { Connectivity } from './wait/connectivity.ts';
 
 /** A modal frame over the merchant page, wired to the controller. */
 export interface ModalHandle {
@@ -55,6 +56,8 @@ export interface ControllerContext {
   openModal(kind: ModalKind): Promise<ModalHandle>;
   /** The merchant page became visible again (tab switch, return from the wallet app): re-check at once. */
   pageVisible: Notifier;
+  /** Whether the browser is online; hand-made test contexts may leave it out (always online). */
+  connectivity?: Connectivity;
   element(elementId: string): ElementHandle | undefined;
   /**
    * Sends the whole merchant page to `url` (3-D Secure with `redirect: 'always'`). Callers pass only

@@ -18,6 +18,7 @@ import type { ControllerContext } from './context.ts';
 import { openElementLine, type ElementLine } from './element-line.ts';
 import { createModalRegistry } from './modal-line.ts';
 import { createEmitter } from './notifier.ts';
+import type { Connectivity } from './wait/connectivity.ts';
 import { dispatchCall } from './dispatch.ts';
 import { unexpectedError } from './errors.ts';
 import { inLocale } from './error-copy.ts';
@@ -30,6 +31,8 @@ export interface ControllerEnv {
   createApi?: (config: ApiClientConfig) => ApiClient;
   newId?: () => string;
   modalTimeoutMs?: number;
+  /** The browser's network state (wait/connectivity.ts); without it the flows take it as always online. */
+  connectivity?: Connectivity;
 }
 
 export interface Controller {
@@ -113,6 +116,7 @@ export function startController(port: MessagePort, env: ControllerEnv): Controll
       apiOrigin: new URL(client.apiUrl).origin,
       openModal: (kind) => modals.open(kind, look()),
       pageVisible: visible,
+      ...(env.connectivity ? { connectivity: env.connectivity } : {}),
       element: (elementId) => elements.get(elementId),
       navigate: (url) => line.send({ type: 'redirect', url }),
     };
