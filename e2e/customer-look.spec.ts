@@ -9,8 +9,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { TEST_PHONES } from '../packages/testing/src/test-values.ts';
 import { clickPayButton, FRAME_TITLES } from './support/pages/card-frame.ts';
+import { holdStatusChecks } from './support/hold-status-checks.ts';
 import { openCheckout, serverPayment } from './support/pages/merchant.ts';
-import { stack } from './support/stack.ts';
 
 interface Result {
   paymentIntent?: { id: string; status: string };
@@ -29,24 +29,6 @@ async function mount(page: Page, soxaraOptions: Options, elementsOptions: Option
     return page.evaluate(() => (window as unknown as { __look: { results: Result[] } }).__look.results[0]!);
   };
   return { paymentId, form, modal, result };
-}
-
-/** Holds the controller's status checks on the wire, so a MoMo dialog stays as first shown while a test looks at it. */
-async function holdStatusChecks(page: Page): Promise<() => void> {
-  let release: () => void = () => {};
-  await page.route(`${stack.apiUrl}/v1/payments/*`, async (route) => {
-    if (route.request().method() === 'GET' && route.request().url().includes('wait=')) {
-      await new Promise<void>((resolve) => {
-        const previous = release;
-        release = () => {
-          previous();
-          resolve();
-        };
-      });
-    }
-    await route.continue();
-  });
-  return () => release();
 }
 
 test("locale 'auto' follows the shop's <html lang=\"fr\"> over the English browser, and the button says US$", async ({ page }) => {
