@@ -75,7 +75,7 @@ test('amounts name their dollar: L$ on the button and in the MoMo dialog, with "
 });
 
 test('night theme on the MoMo dialog: dark, like the form, and axe finds 0 violations in it', async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const release = await holdStatusChecks(page);
   const { form, modal } = await mount(page, { locale: 'en' }, { appearance: { theme: 'night' } });
   await form.getByRole('tab', { name: 'Mobile money' }).click();
@@ -91,8 +91,8 @@ test('night theme on the MoMo dialog: dark, like the form, and axe finds 0 viola
   const axe = () => new AxeBuilder({ page }).include(`iframe[title="${FRAME_TITLES.modal}"]`).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const contrastChecked = (a: Awaited<ReturnType<typeof axe>>) => [...a.passes, ...a.violations].some((rule) => rule.id === 'color-contrast' && rule.nodes.some((node) => node.target.length > 1));
   let analysis = await axe();
-  for (let retry = 0; retry < 3 && !contrastChecked(analysis); retry++) {
-    await page.waitForTimeout(500);
+  for (let retry = 0; retry < 6 && !contrastChecked(analysis); retry++) {
+    await page.waitForTimeout(1_000);
     analysis = await axe();
   }
   expect(contrastChecked(analysis), 'axe checked the contrast inside the dialog').toBe(true);
