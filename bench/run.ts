@@ -26,6 +26,7 @@ import { measureKeystrokes } from './src/measures/keystroke.ts';
 import { measureConfirmOverhead } from './src/measures/confirm-overhead.ts';
 import { measureMomoWallet } from './src/measures/momo-wallet.ts';
 import { measureApiThroughput } from './src/measures/api-throughput.ts';
+import { measureSlow3g } from './src/measures/slow-3g.ts';
 import type { BenchResults } from './src/results.ts';
 import { consoleTable, machineLine, markdownTable } from './src/report/table.ts';
 import { summaryRows } from './src/report/summary.ts';
@@ -34,10 +35,10 @@ import { writeReadmeTable } from './src/report/readme.ts';
 
 const quick = process.argv.includes('--quick');
 const plan = quick
-  ? { mountPairs: 4, keystrokes: 20, confirmPairs: 2, approvalsEach: 2, apiLevels: [1, 16, 64], apiSeconds: 2 }
-  : { mountPairs: 20, keystrokes: 300, confirmPairs: 15, approvalsEach: 8, apiLevels: [1, 16, 64], apiSeconds: 6 };
+  ? { mountPairs: 4, keystrokes: 20, confirmPairs: 2, approvalsEach: 2, apiLevels: [1, 16, 64], apiSeconds: 2, slow3gRuns: 1 }
+  : { mountPairs: 20, keystrokes: 300, confirmPairs: 15, approvalsEach: 8, apiLevels: [1, 16, 64], apiSeconds: 6, slow3gRuns: 5 };
 
-/** `--only=mount,keys` runs a subset while working on the harness (sizes, frames, mount, keys, confirm, momo, api). */
+/** `--only=mount,keys` runs a subset while working on the harness (sizes, frames, mount, keys, confirm, momo, slow3g, api). */
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
 const wanted = (key: string) => !only || only.includes(key);
 const skipped: Outcome<never> = { status: 'unavailable', reason: 'skipped (--only)' };
@@ -94,6 +95,12 @@ const keystrokes = !wanted('keys') ? skipped : await withBrowser('4. keystroke â
 const confirm = !wanted('confirm') ? skipped : await withBrowser('5. confirmPayment overhead', (b) => measureConfirmOverhead(b, plan.confirmPairs), 60_000);
 const momoWallet = !wanted('momo') ? skipped : await withBrowser('6. MoMo / wallet waits', (b) => measureMomoWallet(b, plan.approvalsEach), benchStack.momoExpiryMs + 40_000);
 await browser?.close();
+// A Chromium of its own, behind the throttling proxy.
+const slow3g: BenchResults['slow3g'] = !wanted('slow3g')
+  ? skipped
+  : browserGap
+    ? notStarted(browserGap)
+    : await attempt('8. Slow 3G: script tag â†’ ready, round trips, CLS', () => withTimeout(measureSlow3g(plan.slow3gRuns), 240_000, 'Slow 3G'));
 
 const api: BenchResults['api'] = !wanted('api')
   ? skipped
@@ -122,6 +129,7 @@ const results: BenchResults = {
   confirm,
   momoWallet,
   api,
+  slow3g,
 };
 
 const out = quick || only ? path.join(benchDir, '.quick') : benchDir;

@@ -17,9 +17,19 @@ import {
   TEST_PHONES,
 } from '../packages/testing/src/index.ts';
 import { DemoShop } from '../apps/demo/test/shop-page.ts';
+import { clickPayButton } from './support/pages/card-frame.ts';
 import { stack } from './support/stack.ts';
 
 const shop = new DemoShop(stack.demoUrl);
+const paymentForm = (page: Page) => page.frameLocator('iframe[title="Secure payment input frame"]');
+
+/** The customer picks a tab of the shop's one form and presses its pay button. */
+async function payWith(page: Page, tab: 'Mobile money' | 'Soxara wallet', phone?: string): Promise<void> {
+  const form = paymentForm(page);
+  await form.getByRole('tab', { name: tab }).click({ timeout: 20_000 });
+  if (phone) await form.getByLabel('Mobile number').fill(phone);
+  await clickPayButton(form);
+}
 configureSoxaraTesting({ apiUrl: stack.apiUrl, secretKey: stack.secretKey });
 
 /** CSP reports of the shop's own page (the Soxara frames have their own policy and tests). */
@@ -35,7 +45,7 @@ function collectCspViolations(page: Page): string[] {
 test('Soxara wallet: approved in the wallet app (approveWallet), the order is paid', async ({ page }) => {
   const violations = collectCspViolations(page);
   const orderId = await shop.placeOrder(page);
-  await page.getByRole('button', { name: 'Pay with Soxara' }).click();
+  await payWith(page, 'Soxara wallet');
   await approveWallet(page);
   await page.waitForURL(`${stack.demoUrl}/orders/${orderId}/thanks`, { timeout: 20_000 });
   const order = await shop.waitForStatus(orderId, 'paid');
@@ -43,13 +53,16 @@ test('Soxara wallet: approved in the wallet app (approveWallet), the order is pa
   expect(violations).toEqual([]);
 });
 
-test('MoMo refused on the phone (declineMomo): the customer sees the error and the order is not paid', async ({ page }) => {
+test('MoMo refused on the phone (declineMomo): the customer reads it once, in their words, and the order is not paid', async ({ page }) => {
   const orderId = await shop.placeOrder(page);
   // A number that never answers by itself, so the decline cannot lose a race with the synthetic delay.
-  await page.getByLabel('Mobile number').fill(TEST_PHONES.expires);
-  await page.getByRole('button', { name: 'Pay with mobile money' }).click();
+  await payWith(page, 'Mobile money', TEST_PHONES.expires);
   await declineMomo(page);
-  await expect(page.locator('#momo-errors')).not.toBeEmpty({ timeout: 20_000 });
+  const refused = 'The payment request was declined on your phone. No money was taken. You can try again.';
+  await expect(paymentForm(page).getByRole('alert')).toHaveText(refused, { timeout: 20_000 });
+  // Said once: the shop's page does not repeat what the form shows.
+  await expect(page.locator('#payment-errors')).toBeEmpty();
+  await expect(page.locator('main')).not.toContainText(refused);
   await expect.poll(async () => (await shop.order(orderId)).last_error_code, { timeout: 15_000 }).not.toBeNull();
   expect((await shop.order(orderId)).status).toBe('awaiting_payment');
 });
@@ -69,8 +82,7 @@ test('the thanks page says "processing" until the webhook lands, then shows the 
   const orderId = await shop.placeOrder(page);
   const { payment_id: paymentId } = await shop.order(orderId);
   // A MoMo number that never answers: the payment waits for the customer until approveMomo.
-  await page.getByLabel('Mobile number').fill(TEST_PHONES.expires);
-  await page.getByRole('button', { name: 'Pay with mobile money' }).click();
+  await payWith(page, 'Mobile money', TEST_PHONES.expires);
   await expect.poll(async () => (await shop.order(orderId)).events.map((e) => e.type)).toContain('payment.requires_action');
 
   const thanks = await page.context().newPage();
@@ -89,8 +101,41 @@ test('the checkout runs under the shop\'s strict nonce CSP without a single viol
   expect(csp).toContain(`frame-src ${stack.jsUrl}`);
   expect(csp).toContain("connect-src 'self'");
   await shop.placeOrder(page);
-  await expect(page.frameLocator('iframe[title="Secure card payment input frame"]').getByLabel('Card number')).toBeEditable({ timeout: 20_000 });
+  await expect(paymentForm(page).getByLabel('Card number')).toBeEditable({ timeout: 20_000 });
   expect(violations).toEqual([]);
+});
+
+test('at 390 px the checkout reads as one product: one form for every method, a one-line header, no merchant link', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const orderId = await shop.placeOrder(page);
+  const form = paymentForm(page);
+  // One Soxara form, holding every method; the shop draws no payment fields of its own.
+  await expect(form.getByRole('tab')).toHaveText(['Card', 'Mobile money', 'Soxara wallet'], { timeout: 20_000 });
+  await expect(page.locator('iframe[title^="Secure"]')).toHaveCount(1);
+  await expect(page.locator('main input, main select')).toHaveCount(0);
+  // The button says which dollar, as the shop's summary does.
+  await expect(page.getByTestId('order-total')).toHaveText('US$12.50');
+  await expect(form.getByRole('button', { name: /^Pay/ })).toHaveText('Pay US$12.50');
+  // The operator comes from the number: no picker for an Orange number, and it pays as Orange.
+  await form.getByRole('tab', { name: 'Mobile money' }).click();
+  await form.getByLabel('Mobile number').fill('077 012 3456');
+  await form.getByLabel('Mobile number').blur();
+  await expect(form.getByRole('radio')).toHaveCount(0);
+  await expect(form.getByText('Orange Money.')).toBeVisible();
+
+  for (const path of [`/orders/${orderId}/checkout`, '/']) {
+    if (path === '/') await page.goto(`${stack.demoUrl}/`);
+    const header = page.locator('header.site-header');
+    const [brand, nav] = [header.locator('.brand'), header.locator('nav')];
+    const [brandBox, navBox] = [await brand.boundingBox(), await nav.boundingBox()];
+    // One line: the nav beside the brand, not under it, and nothing wider than the phone.
+    expect(Math.abs(brandBox!.y + brandBox!.height - (navBox!.y + navBox!.height)), path).toBeLessThan(8);
+    expect(navBox!.x, path).toBeGreaterThan(brandBox!.x + brandBox!.width - 1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+    await expect(header.getByRole('link', { name: /orders/i }), path).toHaveCount(0);
+  }
+  await context.close();
 });
 
 test('shop, checkout, thanks and orders pages have no axe violations (WCAG 2 A/AA)', async ({ page }) => {

@@ -16,6 +16,7 @@ import {
 } from '../packages/testing/src/index.ts';
 import { readSettingFromFile } from '../apps/demo/src/db.ts';
 import { DemoShop } from '../apps/demo/test/shop-page.ts';
+import { clickPayButton } from './support/pages/card-frame.ts';
 import { stack, stackEnv } from './support/stack.ts';
 
 const shop = new DemoShop(stack.demoUrl);
@@ -43,7 +44,8 @@ test('1. happy path card (4242 4242 4242 4242): the webhook fires and the order 
 
 test('2. card declined (4000 0000 0000 0002): payment.failed fires and the customer sees the error', async ({ page }) => {
   const orderId = await payByCard(page, TEST_CARDS.declined);
-  await expect(page.locator('#card-errors')).toContainText(/declined/i);
+  // The shop's one form shows the decline under its button, in the customer's words.
+  await expect(page.frameLocator('iframe[title="Secure payment input frame"]').getByRole('alert')).toContainText(/declined/i);
   await expect.poll(async () => (await shop.order(orderId)).last_error_code, { timeout: 15_000 }).toBe('generic_decline');
   const order = await shop.order(orderId);
   expect(order.status).toBe('awaiting_payment');
@@ -63,9 +65,11 @@ test('3. 3-D Secure (4000 0027 6000 3184): the redirect flow lands back on the s
 
 test(`4. MoMo happy path: payment.succeeded fires after the synthetic delay (${stack.momoDelayMs / 1000} s in the e2e stack, 5 s by default)`, async ({ page }) => {
   const orderId = await shop.placeOrder(page);
-  await page.getByLabel('Mobile number').fill(TEST_PHONES.mtnSuccess);
+  const form = page.frameLocator('iframe[title="Secure payment input frame"]');
+  await form.getByRole('tab', { name: 'Mobile money' }).click({ timeout: 20_000 });
+  await form.getByLabel('Mobile number').fill(TEST_PHONES.mtnSuccess);
   const submittedAt = Date.now();
-  await page.getByRole('button', { name: 'Pay with mobile money' }).click();
+  await clickPayButton(form);
   await expectOnThanksPage(page, orderId);
   const order = await shop.waitForStatus(orderId, 'paid');
   // The sandbox approves the PIN prompt by itself after SOXARA_MOMO_DELAY_MS: nobody approved it here.

@@ -87,7 +87,7 @@ test(`${TEST_PHONES.expires} never answers: the countdown runs out and the resul
   // is checked here, on a prompt nobody answers.)
   await expect(modal.dialog).toBeVisible({ timeout: 15_000 });
   await expect(modal.dialog).toContainText('+231 88*** **04');
-  await expect(modal.dialog).toContainText('$12.50');
+  await expect(modal.dialog).toContainText('US$12.50');
   await expect(modal.dialog).toContainText('MTN MoMo');
   await expect(modal.timer).toContainText(/expires in 0:0\d/);
   await expect(modal.cancel).toBeFocused();

@@ -41,12 +41,13 @@ async function paymentElement(page: Page) {
   return { paymentId, frame, result, card: new CardFrame(page, FRAME_TITLES.payment) };
 }
 
-test('MoMo tab: network and number typed in the frame, prompt approved, payment succeeded', async ({ page }) => {
+test('MoMo tab: the number typed in the frame names its network (no picker), prompt approved, payment succeeded', async ({ page }) => {
   const { paymentId, frame, result } = await paymentElement(page);
   await frame.getByRole('tab', { name: 'Mobile money' }).click();
   await expect(frame.getByRole('tab', { name: 'Mobile money' })).toHaveAttribute('aria-selected', 'true');
-  await frame.getByRole('radio', { name: 'Orange Money' }).check();
   await frame.getByLabel('Mobile number').fill('077 012 3456');
+  await expect(frame.getByText('Orange Money.')).toBeVisible();
+  await expect(frame.getByRole('radio')).toHaveCount(0);
   await clickPayButton(frame);
 
   const modal = page.frameLocator(`iframe[title="${FRAME_TITLES.modal}"]`);
@@ -60,17 +61,20 @@ test('MoMo tab: network and number typed in the frame, prompt approved, payment 
   expect(changes).not.toContain('0123456');
 });
 
-test('MoMo tab: a number of the other network is refused in the frame, without any request', async ({ page }) => {
+test('MoMo tab: a number that is no Liberian mobile is refused in the frame, without any request, and only then asks for the network', async ({ page }) => {
   const { paymentId, frame } = await paymentElement(page);
   const confirms: string[] = [];
   page.on('request', (request) => {
     if (request.url().includes('/confirm')) confirms.push(request.url());
   });
   await frame.getByRole('tab', { name: 'Mobile money' }).click();
-  await frame.getByLabel('Mobile number').fill('0770123456'); // Orange number, MTN selected by default
+  await expect(frame.getByRole('radio')).toHaveCount(0);
+  await frame.getByLabel('Mobile number').fill('0123 456');
   await clickPayButton(frame);
-  await expect(frame.getByText('This is not an MTN number')).toBeVisible();
+  await expect(frame.getByText('Enter a valid Liberian mobile number')).toBeVisible();
   await expect(frame.getByLabel('Mobile number')).toHaveAttribute('aria-invalid', 'true');
+  // The number cannot tell its network: the picker is offered.
+  await expect(frame.getByRole('radio')).toHaveCount(2);
   expect(confirms).toEqual([]);
   expect((await serverPayment(paymentId)).status).toBe('requires_payment_method');
 });

@@ -7,6 +7,9 @@ import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import { accumulateFigures, frameReports, isConfirm, recordRequests, startFixtureServer, startTinyServer, succeededEvents, watchEveryFrame, type FixtureServer, type TinyServer } from './support/security-harness.ts';
 import { clickPayButton, FRAME_TITLES, TEST_CARDS } from './support/pages/card-frame.ts';
 import { ELEMENT_UNAVAILABLE, FRAME_UNAVAILABLE } from '../packages/protocol/src/errors.ts';
+
+/** The controller links each error it answers with to its entry in docs/errors.md. */
+const ELEMENT_UNAVAILABLE_DOC = 'https://github.com/soxara/soxara-js/blob/main/docs/errors.md#element_unavailable';
 import { serverPayment } from './support/pages/merchant.ts';
 import { collectPageErrors } from './support/pages/page-errors.ts';
 import { stack } from './support/stack.ts';
@@ -132,7 +135,7 @@ for (const where of ['another origin', 'a fresh Soxara card frame'] as const) {
       .toEqual([expect.objectContaining({ elementType: 'card', error: expect.objectContaining({ code: 'frame_replaced' }) })]);
 
     const result = await page.evaluate(() => (window as unknown as { pay(): Promise<unknown> }).pay());
-    expect(result).toEqual({ error: { ...ELEMENT_UNAVAILABLE } });
+    expect(result).toEqual({ error: { ...ELEMENT_UNAVAILABLE, doc_url: ELEMENT_UNAVAILABLE_DOC } });
     expect(requests.filter(isConfirm)).toHaveLength(0);
     expect((await serverPayment(paymentId)).status).toBe('requires_payment_method');
     const log = await page.evaluate(() => (window as unknown as { __checkout: Log & { loaderrors: unknown[] } }).__checkout);
@@ -203,7 +206,7 @@ test('an element frame hijacked before its handshake: loaderror, and confirm res
 
   const result = await page.evaluate(() => (window as unknown as { pay(): Promise<unknown> }).pay());
   // The element's frame never answers the controller's request for the card.
-  expect(result).toEqual({ error: { ...ELEMENT_UNAVAILABLE } });
+  expect(result).toEqual({ error: { ...ELEMENT_UNAVAILABLE, doc_url: ELEMENT_UNAVAILABLE_DOC } });
   // The forged frame-ready (right id, wrong origin) was not believed: after the handshake timeout the
   // merchant hears loaderror.
   await expect

@@ -63,7 +63,7 @@ test.describe('desktop', () => {
     await expect(modal.dialog).toBeVisible({ timeout: 15_000 });
     await expect(modal.qr).toBeVisible();
     await expect(modal.openApp).toHaveCount(0);
-    await expect(modal.dialog).toContainText('$12.50');
+    await expect(modal.dialog).toContainText('US$12.50');
 
     const link = await modal.openHere.getAttribute('href');
     const server = (await serverPayment(paymentId)) as unknown as { next_action: { soxara_wallet_approval: { universal_link: string } } };

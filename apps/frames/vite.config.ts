@@ -7,8 +7,9 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
+import { frameLayoutCss } from '@soxara/protocol';
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 /** payment.html belongs to the tabbed form and is built once it exists. */
@@ -16,9 +17,26 @@ export const PAGES = ['controller', 'card', 'modal', 'payment'].filter((page) =>
 const only = process.env.SOXARA_FRAMES_PAGE;
 const pages = only ? PAGES.filter((page) => page === only) : PAGES;
 
+/** The element frames' heights, from the constants the merchant script sizes their iframes by. */
+function frameLayoutStylesheet(): Plugin {
+  const ids = { 'virtual:soxara-layout-card.css': 'card', 'virtual:soxara-layout-payment.css': 'payment' } as const;
+  const kindOf = (id: string) => ids[id.replace(/^\0/, '') as keyof typeof ids];
+  return {
+    name: 'soxara-frame-layout',
+    resolveId: (source) => (kindOf(source) ? `\0${source}` : null),
+    load: (resolved) => {
+      const kind = resolved.startsWith('\0') ? kindOf(resolved) : undefined;
+      return kind ? frameLayoutCss(kind) : null;
+    },
+  };
+}
+
 export default defineConfig({
   base: '/frames/',
-  plugins: [preact()],
+  plugins: [preact(), frameLayoutStylesheet()],
+  // No light-dark() anywhere: without this, lightningcss writes its polyfill's variables beside every
+  // `color-scheme`, bytes of the card frame's budget for nothing. 1 << 20 is its Features.LightDark.
+  css: { lightningcss: { exclude: 1 << 20 } },
   build: {
     outDir: 'dist',
     emptyOutDir: !only,

@@ -11,4 +11,8 @@ export const goals = {
   apiRequestsPerSec: 1_500,
   apiP99Ms: 25,
   apiGoalConnections: 64,
+  /** Sequential round trips after the script on the way to `ready`, on Slow 3G. */
+  slow3gRoundTrips: 3,
+  /** Cumulative layout shift of the checkout, card and tabbed form (Lighthouse's "good" is 0.1). */
+  cls: 0.02,
 } as const;

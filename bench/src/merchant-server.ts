@@ -31,12 +31,54 @@ ${withScript ? `<script src="${jsUrl}/v1"></script>` : ''}
 <body><main><div id="payment-form"></div></main></body></html>`;
 }
 
+/**
+ * The Slow 3G pages (measures/slow-3g.ts): the script tag in the page as the guide has it, the form
+ * mounted by the page's own script, a layout-shift observer registered before anything is drawn, and
+ * the rest of the page below the form (so a frame that changes height moves something). The floor
+ * page appends a bare cross-site iframe instead. Key and client secret come in the query.
+ */
+function slow3gPage(jsUrl: string, withScript: boolean): string {
+  const mount = withScript
+    ? `const form = Soxara(q.get('key')).elements({ clientSecret: q.get('secret'), ...(q.get('form') === 'tabs' ? { paymentMethods: ['card', 'momo', 'soxara_wallet'] } : {}) });
+  form.on('ready', () => (bench3g.readyAt = performance.now()));
+  form.mount('#payment-form');`
+    : `const iframe = document.createElement('iframe');
+  addEventListener('message', (event) => event.source === iframe.contentWindow && event.data === 'ready' && (bench3g.readyAt = performance.now()));
+  iframe.src = '${floorUrl}/ready.html#origin=' + encodeURIComponent(location.origin);
+  bench3g.tagAt = performance.now();
+  document.querySelector('#payment-form').append(iframe);`;
+  return `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>bench slow 3G</title>
+<script>
+  window.bench3g = { cls: 0, shifts: [] };
+  const rect = (r) => [Math.round(r.y), Math.round(r.height)];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.hadRecentInput) continue;
+      bench3g.cls += e.value;
+      // What moved, for the report: element, [top, height] before and after.
+      bench3g.shifts.push({ value: e.value, atMs: Math.round(e.startTime), sources: e.sources.map((s) => ({ node: s.node ? s.node.nodeName + (s.node.id ? '#' + s.node.id : '') : '?', from: rect(s.previousRect), to: rect(s.currentRect) })) });
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+</script>
+<body><main><h1>Checkout</h1><p>1 × Rice, 25 kg: $12.50</p>
+${withScript ? `<script src="${jsUrl}/v1"></script>` : ''}
+<div id="payment-form"></div>
+<p style="height: 600px">Delivery details and the rest of the page.</p>
+<script>
+  const q = new URLSearchParams(location.search);
+  ${mount}
+</script>
+</main></body></html>`;
+}
+
 export async function startMerchantServers(jsUrl: string): Promise<() => Promise<void>> {
   const merchant = createServer((request, response) => {
     const path = new URL(request.url ?? '/', merchantUrl).pathname;
     if (path === '/health') return send(response, 'text/plain', 'ok');
     if (path === '/soxara') return send(response, 'text/html', merchantPage(jsUrl, true));
     if (path === '/floor') return send(response, 'text/html', merchantPage(jsUrl, false));
+    if (path === '/slow3g') return send(response, 'text/html', slow3gPage(jsUrl, true));
+    if (path === '/slow3g-floor') return send(response, 'text/html', slow3gPage(jsUrl, false));
     send(response, 'text/plain', 'not found', 404);
   });
   const floor = createServer((request, response) => {

@@ -10,6 +10,7 @@ import type { KeystrokeLatency } from './measures/keystroke.ts';
 import type { ConfirmOverhead } from './measures/confirm-overhead.ts';
 import type { MomoWallet } from './measures/momo-wallet.ts';
 import type { ApiThroughput } from './measures/api-throughput.ts';
+import type { Slow3g } from './measures/slow-3g.ts';
 
 export interface BenchResults {
   generatedAt: string;
@@ -26,4 +27,6 @@ export interface BenchResults {
   confirm: Outcome<ConfirmOverhead>;
   momoWallet: Outcome<MomoWallet>;
   api: Outcome<ApiThroughput>;
+  /** Absent from results written before it existed. */
+  slow3g?: Outcome<Slow3g>;
 }

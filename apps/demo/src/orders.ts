@@ -68,6 +68,10 @@ export function parseOrderId(raw: string): number | undefined {
   return /^\d{1,15}$/.test(raw) ? Number(raw) : undefined;
 }
 
+/** Both dollars are written `$` in Liberia: each says which it is (`US$12.50`, `L$1,250.00`), as Soxara's form does. */
+const SYMBOLS: Record<string, string> = { USD: 'US$', LRD: 'L$' };
+
 export function formatMoney(amount: number, currency: string): string {
-  return new Intl.NumberFormat('en-LR', { style: 'currency', currency }).format(amount / 100);
+  const number = new Intl.NumberFormat('en-LR', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount / 100);
+  return `${SYMBOLS[currency] ?? `${currency} `}${number}`;
 }

@@ -9,7 +9,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
-export const CARD_FRAME_BUDGET_BYTES = 20_000;
+// 20 kB until appearance.rules (its allowlist and stylesheet, about 0.5 kB) and the currency symbols
+// and per-element settings of issue 15 (about 0.5 kB); the rest is room for the live updates.
+export const CARD_FRAME_BUDGET_BYTES = 21_500;
 
 /** card.html and the same-origin /frames/ scripts, module preloads and stylesheets it references. */
 function cardFrameFiles(): string[] {

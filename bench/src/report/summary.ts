@@ -27,6 +27,44 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
     confirmRow(results),
     ...momoWalletRows(results),
     ...apiRows(results),
+    ...slow3gRows(results),
+  ];
+}
+
+function slow3gRows({ slow3g }: BenchResults): SummaryRow[] {
+  const timeMeasure = '8. Slow 3G: script tag → ready, median (max)';
+  const tripsMeasure = '9. Slow 3G: sequential round trips after the script, to ready';
+  const clsMeasure = '10. Layout shift of the checkout (CLS), phone size, Slow 3G';
+  const tripsGoal = `≤ ${goals.slow3gRoundTrips}`;
+  const clsGoal = `≤ ${goals.cls}`;
+  if (!slow3g || slow3g.status !== 'ok') {
+    const gap = slow3g ?? { status: 'unavailable' as const, reason: 'not measured in this run' };
+    return [unavailable(timeMeasure, 'no goal', gap), unavailable(tripsMeasure, tripsGoal, gap), unavailable(clsMeasure, clsGoal, gap)];
+  }
+  const { card, tabs, floor, runs, throttle } = slow3g.data;
+  const ratio = (form: typeof card) => (form.scriptToReady.median / floor.tagToReady.median).toFixed(1);
+  return [
+    {
+      measure: timeMeasure,
+      soxara: `card ${ms(card.scriptToReady.median)} (${ms(card.scriptToReady.max)}) = ${ratio(card)}×; tabbed ${ms(tabs.scriptToReady.median)} (${ms(tabs.scriptToReady.max)}) = ${ratio(tabs)}×`,
+      baseline: `bare cross-site iframe: ${ms(floor.tagToReady.median)} (${ms(floor.tagToReady.max)}); ${throttle.downKbitPerS} kbit/s, ${throttle.rttMs} ms RTT; n = ${runs}`,
+      goal: 'no goal',
+      verdict: 'no goal',
+    },
+    {
+      measure: tripsMeasure,
+      soxara: `card ${card.roundTrips.depth}, tabbed ${tabs.roundTrips.depth} (${card.roundTrips.chain.join(' → ')}); card: ${kB(card.bytesBeforeReady)} kB on the wire before ready, the page included`,
+      baseline: `bare cross-site iframe: ${floor.roundTrips}`,
+      goal: tripsGoal,
+      verdict: verdict(Math.max(card.roundTrips.depth, tabs.roundTrips.depth) <= goals.slow3gRoundTrips),
+    },
+    {
+      measure: clsMeasure,
+      soxara: `card ${card.cls.max.toFixed(3)}, tabbed ${tabs.cls.max.toFixed(3)} (worst of ${runs})`,
+      baseline: 'Lighthouse "good": ≤ 0.1',
+      goal: clsGoal,
+      verdict: verdict(Math.max(card.cls.max, tabs.cls.max) <= goals.cls),
+    },
   ];
 }
 
@@ -73,7 +111,8 @@ function framePayloadRow({ framePayloads }: BenchResults): SummaryRow {
   const others = framePayloads.data.pages.filter((page) => page.page !== 'card').map((page) => `${page.page} ${kB(page.total.gzip)} kB`);
   return {
     measure,
-    soxara: `${kB(card.total.gzip)} kB (${card.files.length} files)`,
+    // shared/lite.ts: what Save-Data drops (the brand badge, animations) is drawn by CSS, never fetched.
+    soxara: `${kB(card.total.gzip)} kB (${card.files.length} files); with Save-Data or 2g the same bytes: its decoration (brand badge, animations) is CSS, hidden, not a download`,
     baseline: others.length ? `other frames: ${others.join(', ')}` : '–',
     goal,
     verdict: verdict(card.total.gzip <= goals.cardFramePayloadGzipBytes),

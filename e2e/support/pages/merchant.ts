@@ -2,7 +2,9 @@
 import type { Page } from '@playwright/test';
 import { stack } from '../stack.ts';
 
-export type CheckoutPage = 'guide' | 'result' | 'modal' | 'own-button' | 'one-line' | 'strict-csp' | 'no-frames' | 'momo' | 'tabs' | 'momo-guide' | 'phone' | 'phone-tabs';
+export type CheckoutPage =
+  | 'guide' | 'result' | 'modal' | 'own-button' | 'one-line' | 'strict-csp' | 'no-frames' | 'momo' | 'tabs' | 'momo-guide'
+  | 'look' | 'layout-shift' | 'phone' | 'phone-tabs';
 
 export interface PaymentView {
   id: string;

@@ -10,6 +10,8 @@ export interface SoxaraErrorFields {
   param?: string | undefined;
   statusCode?: number | undefined;
   declineCode?: string | undefined;
+  /** The answer's `Request-Id` (`req_…`): quote it when asking why a call failed. */
+  requestId?: string | undefined;
   raw?: unknown;
 }
 
@@ -25,6 +27,8 @@ export abstract class SoxaraError extends Error {
   readonly param: string | undefined;
   readonly statusCode: number | undefined;
   readonly declineCode: string | undefined;
+  /** The failed answer's `Request-Id` (`req_…`); undefined when no answer came (a connection error). */
+  readonly requestId: string | undefined;
   readonly raw: unknown;
 
   constructor(fields: SoxaraErrorFields) {
@@ -34,6 +38,7 @@ export abstract class SoxaraError extends Error {
     this.param = fields.param;
     this.statusCode = fields.statusCode;
     this.declineCode = fields.declineCode;
+    this.requestId = fields.requestId;
     this.raw = fields.raw;
   }
 }
@@ -112,10 +117,10 @@ function isApiErrorBody(x: unknown): x is ApiErrorBody {
 }
 
 /** Maps an error answer of the API (`{success: false, error}` or anything else) to its class. */
-export function errorFromResponse(statusCode: number, error: unknown): AnySoxaraError {
+export function errorFromResponse(statusCode: number, error: unknown, requestId?: string): AnySoxaraError {
   if (!isApiErrorBody(error)) {
     const ErrorClass = classForStatus(statusCode);
-    return new ErrorClass({ message: `Unexpected response from the Soxara API (HTTP ${statusCode})`, code: 'invalid_response', statusCode, raw: error });
+    return new ErrorClass({ message: `Unexpected response from the Soxara API (HTTP ${statusCode})`, code: 'invalid_response', statusCode, requestId, raw: error });
   }
   const ErrorClass = (CLASS_BY_TYPE as Partial<Record<string, ApiErrorClass>>)[error.type] ?? classForStatus(statusCode);
   return new ErrorClass({
@@ -124,6 +129,7 @@ export function errorFromResponse(statusCode: number, error: unknown): AnySoxara
     param: error.param,
     statusCode,
     declineCode: error.decline_code,
+    requestId: requestId ?? error.request_id,
     raw: error,
   });
 }

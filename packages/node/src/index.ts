@@ -20,7 +20,8 @@ export class Soxara {
   readonly testHelpers: TestHelpersResource;
   readonly webhooks = webhooks;
 
-  constructor(secretKey: string, config: SoxaraConfig) {
+  /** `config.baseUrl` defaults to the `SOXARA_API_URL` environment variable. */
+  constructor(secretKey: string, config?: SoxaraConfig) {
     const client = new ApiClient(secretKey, config);
     this.payments = new PaymentsResource(client);
     this.refunds = new RefundsResource(client);
@@ -34,8 +35,18 @@ export default Soxara;
 export type { SoxaraConfig, RequestOptions, ListResult } from './client.ts';
 export * from './errors.ts';
 export * from './webhooks.ts';
-export type { PaymentCreateParams, PaymentConfirmParams, PaymentRetrieveParams, PaymentMethodInput } from './resources/payments.ts';
-export type { RefundCreateParams } from './resources/refunds.ts';
+export type { ListPromise, AutoPagingToArrayOptions } from './pagination.ts';
+export type {
+  PaymentCreateParams,
+  PaymentUpdateParams,
+  PaymentListParams,
+  PaymentConfirmParams,
+  PaymentRetrieveParams,
+  PaymentMethodInput,
+  CreatedRange,
+  TimeBound,
+} from './resources/payments.ts';
+export type { RefundCreateParams, RefundListParams } from './resources/refunds.ts';
 export type { EventListParams } from './resources/events.ts';
 export type { WebhookEndpointCreateParams, WebhookEndpointUpdateParams, DeletedWebhookEndpoint } from './resources/webhook-endpoints.ts';
 // The API's objects, so that merchants type their code with this package alone.

@@ -132,6 +132,13 @@ export interface WebhookEndpoint {
   url: string;
   enabled_events: string[];
   status: 'enabled' | 'disabled';
+  /** Why it is disabled: by a request (`disabled: true`), or by the sandbox after three days of failures. */
+  disabled_reason: 'requested' | 'failing' | null;
+  /** Since when every attempt to it has failed; null while the last attempt succeeded. */
+  failing_since: string | null;
+  /** The last failed attempt's error (`HTTP 500`, `timeout`, …) and when; null while it is healthy. */
+  last_error: string | null;
+  last_error_at: string | null;
   /** Only in the create response. */
   secret?: string;
   created_at: string;
@@ -151,7 +158,10 @@ export interface ApiErrorBody {
   decline_code?: string;
   /** Set on payment-outcome errors so the caller can read the payment's state. */
   payment_intent?: ClientPayment;
+  /** The failed request's `Request-Id` (`req_…`), to quote when asking why. */
+  request_id?: string;
 }
 
 export type ApiEnvelope<T> = { success: true; data: T } | { success: false; error: ApiErrorBody };
-export type ApiListEnvelope<T> = { success: true; data: T[]; has_more: boolean };
+/** A list: Stripe's list object (`object`, `url`: the list's path) inside the envelope. */
+export type ApiListEnvelope<T> = { success: true; object: 'list'; url: string; data: T[]; has_more: boolean };

@@ -2,3 +2,4 @@ export * from './rest.ts';
 export * from './handshake.ts';
 export * from './messages.ts';
 export * from './channel.ts';
+export * from './frame-layout.ts';

@@ -53,20 +53,34 @@ export type Locale = v.InferOutput<typeof Locale>;
  * Appearance crosses into the frames, where it becomes CSS: only a closed set of variables, and each
  * value restricted to characters that cannot open `url(`, `@import`, escapes or a new declaration.
  */
-const cssValue = v.pipe(v.string(), v.maxLength(100), v.regex(/^[#(),.%\w\s-]*$/), v.check((s) => !/url|expression|import/i.test(s)));
+export const CssValue = v.pipe(v.string(), v.maxLength(100), v.regex(/^[#(),.%\w\s-]*$/), v.check((s) => !/url|expression|import/i.test(s)));
 export const AppearanceVariables = v.object({
-  colorPrimary: v.optional(cssValue),
-  colorBackground: v.optional(cssValue),
-  colorText: v.optional(cssValue),
-  colorDanger: v.optional(cssValue),
+  colorPrimary: v.optional(CssValue),
+  colorBackground: v.optional(CssValue),
+  colorText: v.optional(CssValue),
+  colorDanger: v.optional(CssValue),
   fontFamily: v.optional(v.pipe(v.string(), v.maxLength(200), v.regex(/^[\w\s,'"-]*$/))),
-  fontSizeBase: v.optional(cssValue),
-  borderRadius: v.optional(cssValue),
-  spacingUnit: v.optional(cssValue),
+  fontSizeBase: v.optional(CssValue),
+  borderRadius: v.optional(CssValue),
+  spacingUnit: v.optional(CssValue),
 });
+/**
+ * `rules`: selector → property → value. Only the shape and size are checked here (the merchant script
+ * stays small); the element frame keeps what its allowlist names and warns once about the rest
+ * (apps/frames/src/shared/appearance-rules.ts).
+ */
+const isRuleMap = (value: unknown, max: number, item: (entry: unknown) => boolean): boolean =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length <= max &&
+  Object.entries(value).every(([key, entry]) => key.length <= 60 && item(entry));
+export const AppearanceRules = v.custom<Record<string, Record<string, string>>>(
+  (rules) => isRuleMap(rules, 30, (rule) => isRuleMap(rule, 20, (value) => typeof value === 'string' && value.length <= 200)),
+  'rules: { selector: { property: value } }',
+);
 export const Appearance = v.object({
-  theme: v.optional(v.picklist(['stripe', 'night', 'flat'])),
+  /** `auto`: `stripe` or `night`, following the customer's `prefers-color-scheme`. */
+  theme: v.optional(v.picklist(['stripe', 'night', 'flat', 'auto'])),
   variables: v.optional(AppearanceVariables),
+  rules: v.optional(AppearanceRules),
 });
 export type Appearance = v.InferOutput<typeof Appearance>;
 
@@ -77,6 +91,8 @@ export const ErrorInfo = v.object({
   message: text,
   param: v.optional(id),
   decline_code: v.optional(id),
+  /** The code's entry in docs/errors.md, for the developer (`message` is for the customer). */
+  doc_url: v.optional(url),
   /** The payment as the publishable key sees it, when the error is about a payment's outcome. */
   payment_intent: v.optional(v.looseObject({ id, status: id })),
 });
@@ -207,6 +223,8 @@ export const ControllerToElement = v.variant('type', [
   v.object({ type: v.literal('collect-card'), id: requestId }),
   /** Show a payment outcome error in the form (declines), announced to screen readers. */
   v.object({ type: v.literal('show-error'), error: v.nullable(ErrorInfo) }),
+  /** A calm line under the form while a confirm waits (the browser is offline); null removes it. */
+  v.object({ type: v.literal('notice'), message: v.nullable(text) }),
 ]);
 export type ControllerToElement = v.InferOutput<typeof ControllerToElement>;
 
@@ -229,6 +247,11 @@ export const ElementToController = v.variant('type', [
   }),
   /** The tabbed form's MoMo tab: provider and number typed inside the frame. */
   v.object({ type: v.literal('momo-details'), provider, phoneNumber: v.pipe(v.string(), v.maxLength(40)) }),
+  /**
+   * The locale and appearance the merchant configured, sent on each `configure`: the modals a confirm
+   * of this element opens, and the errors it resolves with, follow them.
+   */
+  v.object({ type: v.literal('element-settings'), locale: Locale, appearance: v.optional(Appearance) }),
   /** The tabbed form's selected tab, sent on each switch: `confirm-element` confirms with that method. */
   v.object({ type: v.literal('method-selected'), method: v.picklist(['card', 'momo', 'soxara_wallet']) }),
 ]);
@@ -268,7 +291,7 @@ export const ModalView = v.variant('kind', [
 export type ModalView = v.InferOutput<typeof ModalView>;
 
 export const ControllerToModal = v.variant('type', [
-  v.object({ type: v.literal('show'), view: ModalView, locale: Locale }),
+  v.object({ type: v.literal('show'), view: ModalView, locale: Locale, appearance: v.optional(Appearance) }),
   /** A short status line for the modal to announce (e.g. "Still waiting…", "Prompt sent again"). */
   v.object({ type: v.literal('status'), message: text }),
 ]);

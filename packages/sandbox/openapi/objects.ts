@@ -119,6 +119,13 @@ export const WebhookEndpointSchema = v.object({
   url: v.string(),
   enabled_events: v.array(v.string()),
   status: v.picklist(['enabled', 'disabled']),
+  disabled_reason: v.pipe(
+    v.nullable(v.picklist(['requested', 'failing'])),
+    v.description('`requested`: by `disabled: true`; `failing`: by the sandbox, after three days in which every attempt failed.'),
+  ),
+  failing_since: v.pipe(v.nullable(isoSeconds), v.description('Since when every attempt has failed; null once one succeeds.')),
+  last_error: v.pipe(v.nullable(v.string()), v.description('The last failed attempt’s error (`HTTP 500`, `timeout`, `connection failed`, …); null once one succeeds.')),
+  last_error_at: v.nullable(isoSeconds),
   secret: v.optional(v.pipe(v.string(), v.description('`whsec_…`, in the create answer only.'))),
   created_at: isoSeconds,
 });
@@ -160,6 +167,7 @@ export const ErrorBodySchema = v.object({
   param: v.optional(v.pipe(v.string(), v.description('The offending field: `amount`, `card[number]`, `phone_number`, …'))),
   decline_code: v.optional(v.string()),
   payment_intent: v.optional(v.pipe(ClientPaymentSchema, v.description("After a failed confirm: the payment's state."))),
+  request_id: v.optional(v.pipe(v.string(), v.description('The request’s `Request-Id` (`req_…`): quote it when asking why.'))),
 });
 
 /** The schemas of `components.schemas`, by name. */

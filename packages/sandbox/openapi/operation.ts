@@ -26,7 +26,7 @@ export type Answer =
 
 /** An error this operation can answer besides the ones every operation shares. */
 export interface DocumentedError {
-  status: 400 | 402 | 404 | 409 | 429;
+  status: 400 | 402 | 404 | 409 | 415 | 429;
   type: ErrorType;
   code: string;
   when: string;

@@ -5,11 +5,19 @@
  * entry names a route that is not served), and while docs/openapi.json is not what this table generates.
  */
 import { emptyBodySchema } from '../src/http/schemas.ts';
-import { cancelActionBody, confirmPaymentBody, createPaymentBody, retrievePaymentQuery } from '../src/routes/payments.ts';
-import { createRefundBody } from '../src/routes/refunds.ts';
+import {
+  cancelActionBody,
+  confirmPaymentBody,
+  createPaymentBody,
+  listPaymentsQuery,
+  retrievePaymentQuery,
+  updatePaymentBody,
+} from '../src/routes/payments.ts';
+import { createRefundBody, listRefundsQuery } from '../src/routes/refunds.ts';
 import { listEventsQuery } from '../src/routes/events.ts';
 import { createWebhookEndpointBody, listDeliveriesQuery, updateWebhookEndpointBody } from '../src/routes/webhook-endpoints.ts';
 import { testEventBody } from '../src/routes/test-events.ts';
+import { resendEventBody } from '../src/routes/events.ts';
 import { decisionForm } from '../src/simulators/page.ts';
 import type { DocumentedError, Operation } from './operation.ts';
 
@@ -46,6 +54,11 @@ const CONFIRM_ERRORS: DocumentedError[] = [
 
 const PAYMENT_ID = 'the payment (`pi_…`)';
 
+const LIST_ERRORS: DocumentedError[] = [
+  { status: 404, type: 'invalid_request_error', code: 'resource_missing', when: '`starting_after` or `ending_before` names no object of this account' },
+  { status: 400, type: 'invalid_request_error', code: 'parameters_exclusive', when: 'both `starting_after` and `ending_before`' },
+];
+
 export const OPERATIONS: readonly Operation[] = [
   // Payments
   {
@@ -61,6 +74,19 @@ export const OPERATIONS: readonly Operation[] = [
   },
   {
     method: 'get',
+    path: '/v1/payments',
+    tag: 'Payments',
+    summary: 'List payments',
+    description:
+      'Newest first. Page with `starting_after` (the last id of your page) while `has_more` is true, or back with `ending_before` (the first id). ' +
+      'Filter by `status` and by `created[gte|gt|lte|lt]`.',
+    key: 'secret',
+    query: listPaymentsQuery,
+    answer: { list: 'Payment' },
+    errors: LIST_ERRORS,
+  },
+  {
+    method: 'get',
     path: '/v1/payments/:id',
     tag: 'Payments',
     summary: 'Retrieve a payment',
@@ -71,6 +97,21 @@ export const OPERATIONS: readonly Operation[] = [
     query: retrievePaymentQuery,
     answer: { object: 'Payment', publishable: 'ClientPayment' },
     errors: CLIENT_SECRET_ERRORS,
+  },
+  {
+    method: 'post',
+    path: '/v1/payments/:id',
+    tag: 'Payments',
+    summary: 'Update a payment',
+    description:
+      'Change `description` and `metadata` at any time, and `amount` while no payment method is confirmed (`requires_payment_method`). ' +
+      'Metadata merges: a key set to `""` is removed, `metadata: null` removes them all. The browser’s `elements.fetchUpdates()` reads the new amount.',
+    key: 'secret',
+    body: { json: updatePaymentBody },
+    answer: { object: 'Payment' },
+    errors: [
+      { status: 400, type: 'invalid_request_error', code: 'payment_unexpected_state', when: '`amount` while the payment is `requires_action`, `succeeded` or `canceled` (`param: amount`)' },
+    ],
   },
   {
     method: 'post',
@@ -133,6 +174,20 @@ export const OPERATIONS: readonly Operation[] = [
   },
   {
     method: 'get',
+    path: '/v1/refunds',
+    tag: 'Refunds',
+    summary: 'List refunds',
+    description: 'Newest first, paged as payments are; `payment` keeps the refunds of one payment.',
+    key: 'secret',
+    query: listRefundsQuery,
+    answer: { list: 'Refund' },
+    errors: [
+      ...LIST_ERRORS,
+      { status: 404, type: 'invalid_request_error', code: 'resource_missing', when: '`payment` names no payment of this account' },
+    ],
+  },
+  {
+    method: 'get',
     path: '/v1/refunds/:id',
     tag: 'Refunds',
     summary: 'Retrieve a refund',
@@ -160,6 +215,23 @@ export const OPERATIONS: readonly Operation[] = [
     key: 'secret',
     answer: { object: 'Event' },
   },
+  {
+    method: 'post',
+    path: '/v1/events/:id/resend',
+    tag: 'Events',
+    summary: 'Resend an event',
+    description:
+      'Delivers the event again — the same event, same `id` and body, freshly signed — to every enabled endpoint that subscribes to its type, ' +
+      'or to the one `endpoint` names. Answers the new deliveries (one per endpoint; an empty list when no enabled endpoint subscribes), ' +
+      'each then retried on its own schedule and listed by `GET /v1/webhook_endpoints/:id/deliveries`.',
+    key: 'secret',
+    body: { json: resendEventBody },
+    answer: { list: 'WebhookDelivery' },
+    errors: [
+      { status: 404, type: 'invalid_request_error', code: 'resource_missing', when: 'no such event, or `endpoint` names no endpoint of this account (`param: endpoint`)' },
+      { status: 400, type: 'invalid_request_error', code: 'endpoint_disabled', when: '`endpoint` is disabled (`param: endpoint`)' },
+    ],
+  },
 
   // Webhook endpoints
   {
@@ -171,12 +243,23 @@ export const OPERATIONS: readonly Operation[] = [
     key: 'secret',
     body: { json: createWebhookEndpointBody },
     answer: { object: 'WebhookEndpoint' },
+    errors: [
+      {
+        status: 400,
+        type: 'invalid_request_error',
+        code: 'url_not_allowed',
+        when:
+          '`url` is a link-local or metadata address (169.254.0.0/16, fe80::/10, in any spelling), multicast or reserved; or, while the sandbox listens beyond loopback, ' +
+          'a loopback or private one (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7) without `SOXARA_WEBHOOK_ALLOW_PRIVATE` (`param: url`)',
+      },
+    ],
   },
   {
     method: 'get',
     path: '/v1/webhook_endpoints',
     tag: 'Webhook endpoints',
     summary: 'List webhook endpoints',
+    description: 'Newest first, with each endpoint’s `status`, `disabled_reason`, `failing_since` and `last_error`.',
     key: 'secret',
     answer: { list: 'WebhookEndpoint' },
   },
@@ -193,10 +276,22 @@ export const OPERATIONS: readonly Operation[] = [
     path: '/v1/webhook_endpoints/:id',
     tag: 'Webhook endpoints',
     summary: 'Update a webhook endpoint',
-    description: 'Change its URL or events, or disable it (`disabled: true` also cancels its pending deliveries).',
+    description:
+      'Change its URL or events, or disable it (`disabled: true` also cancels its pending deliveries). ' +
+      '`disabled: false` enables it again, also after the sandbox disabled it for failing, and clears `failing_since` and `last_error`.',
     key: 'secret',
     body: { json: updateWebhookEndpointBody },
     answer: { object: 'WebhookEndpoint' },
+    errors: [
+      {
+        status: 400,
+        type: 'invalid_request_error',
+        code: 'url_not_allowed',
+        when:
+          '`url` is a link-local or metadata address (169.254.0.0/16, fe80::/10, in any spelling), multicast or reserved; or, while the sandbox listens beyond loopback, ' +
+          'a loopback or private one (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7) without `SOXARA_WEBHOOK_ALLOW_PRIVATE` (`param: url`)',
+      },
+    ],
   },
   {
     method: 'delete',
@@ -212,7 +307,10 @@ export const OPERATIONS: readonly Operation[] = [
     path: '/v1/webhook_endpoints/:id/deliveries',
     tag: 'Webhook endpoints',
     summary: 'List the delivery attempts of an endpoint',
-    description: 'Newest first: each event’s delivery to this endpoint, its attempts and why the last one failed.',
+    description:
+      'Newest first (`limit`): each event’s delivery to this endpoint (a resend is a delivery of its own), its `status` ' +
+      '(`pending`, `succeeded`, `failed` once its three days are over, `canceled`), `attempts`, `last_response_code`, `last_error`, ' +
+      '`last_attempt_at` (when it was sent) and `next_attempt_at`.',
     key: 'secret',
     query: listDeliveriesQuery,
     answer: { list: 'WebhookDelivery' },

@@ -21,7 +21,8 @@ export const API_VERSION = '0.2.0';
 
 type Json = { [key: string]: unknown };
 
-const CONVERSION: ConversionConfig = { target: 'draft-2020-12', typeMode: 'output', ignoreActions: ['check'] };
+// `transform` has no JSON Schema form either; the output schema before it says what is accepted.
+const CONVERSION: ConversionConfig = { target: 'draft-2020-12', typeMode: 'output', ignoreActions: ['check', 'transform'] };
 
 function ref(name: string): Json {
   return { $ref: `#/components/schemas/${name}` };
@@ -55,11 +56,15 @@ function sharedErrors(op: Operation): DocumentedError[] {
       { status: 400, type: 'invalid_request_error', code: 'parameter_missing', when: 'a required field is absent' },
       { status: 400, type: 'invalid_request_error', code: 'parameter_unknown', when: 'a field this operation does not take (a typo never passes silently)' },
       { status: 400, type: 'invalid_request_error', code: 'invalid_json', when: 'the body is not a JSON object' },
+      { status: 400, type: 'invalid_request_error', code: 'invalid_utf8', when: 'the body is not valid UTF-8, or a string holds a lone surrogate (`\\ud800`)' },
+      { status: 400, type: 'invalid_request_error', code: 'form_invalid', when: 'a form body breaks the bracket notation, or gives a field twice' },
+      { status: 415, type: 'invalid_request_error', code: 'unsupported_content_type', when: 'a body that is neither `application/json` nor `application/x-www-form-urlencoded`' },
     );
   }
   if (op.method === 'post' && op.key !== 'none') {
     errors.push(
       { status: 400, type: 'idempotency_error', code: 'idempotency_key_reused', when: 'the X-Idempotency-Key was used with another body or route' },
+      { status: 400, type: 'invalid_request_error', code: 'idempotency_key_conflict', when: 'X-Idempotency-Key and Idempotency-Key with different values' },
       { status: 409, type: 'invalid_request_error', code: 'idempotency_key_in_use', when: 'a request with the same key is still running and did not finish in time' },
     );
   }
@@ -103,8 +108,15 @@ function successResponse(op: Operation): Json {
     : answer.publishable
       ? { oneOf: [ref(answer.object), ref(answer.publishable)], description: `\`${answer.object}\` for a secret key, \`${answer.publishable}\` for a publishable key.` }
       : ref(answer.object);
-  const properties: Json = { success: { const: true }, data };
-  if ('list' in answer) properties['has_more'] = { type: 'boolean', description: 'Whether an older page exists.' };
+  const properties: Json = 'list' in answer
+    ? {
+        success: { const: true },
+        object: { const: 'list' },
+        url: { type: 'string', description: 'The list’s path.' },
+        data,
+        has_more: { type: 'boolean', description: 'Whether more objects lie beyond this page, in the direction it was fetched.' },
+      }
+    : { success: { const: true }, data };
   const schema = { type: 'object', properties, required: Object.keys(properties) };
   return { description: 'OK', content: { 'application/json': { schema } } };
 }
@@ -117,7 +129,9 @@ function parameters(op: Operation): Json[] {
   if (op.query) {
     const query = schemaOf(op.query) as { properties?: Record<string, Json>; required?: string[] };
     for (const [name, { description, ...schema }] of Object.entries(query.properties ?? {})) {
-      params.push({ name, in: 'query', required: query.required?.includes(name) ?? false, ...(description ? { description } : {}), schema });
+      // An object parameter is written in bracket notation: `created[gte]=…`.
+      const style = schema['type'] === 'object' ? { style: 'deepObject', explode: true } : {};
+      params.push({ name, in: 'query', required: query.required?.includes(name) ?? false, ...(description ? { description } : {}), ...style, schema });
     }
   }
   if (op.method === 'post' && op.key !== 'none' && op.path.startsWith('/v1/')) params.push({ $ref: '#/components/parameters/IdempotencyKey' });
@@ -126,11 +140,14 @@ function parameters(op: Operation): Json[] {
 
 function requestBody(op: Operation): Json | undefined {
   if (!op.body) return undefined;
-  const [mediaType, schema] = 'json' in op.body
-    ? ['application/json', schemaOf(op.body.json)]
-    : ['application/x-www-form-urlencoded', schemaOf(op.body.form)];
+  const schema = schemaOf('json' in op.body ? op.body.json : op.body.form);
   const required = Array.isArray(schema['required']) && schema['required'].length > 0;
-  return { required, content: { [mediaType]: { schema } } };
+  if ('form' in op.body) return { required, content: { 'application/x-www-form-urlencoded': { schema } } };
+  // The API reads a form in bracket notation into the same fields, its strings as the schema's types.
+  return {
+    required,
+    content: { 'application/json': { schema }, 'application/x-www-form-urlencoded': { schema } },
+  };
 }
 
 const SECURITY: Record<Operation['key'], Json[]> = {
@@ -203,7 +220,8 @@ export function buildOpenApiSpec(operations: readonly Operation[] = OPERATIONS):
       description:
         'The test-mode Soxara API as the local sandbox serves it. Generated by `pnpm docs:openapi` from the sandbox’s route schemas; ' +
         'the reference in prose is docs/api.md, the events docs/events.md. Every answer is an envelope: ' +
-        '`{"success": true, "data": …}` or `{"success": false, "error": {type, code, message, param?}}`.',
+        '`{"success": true, "data": …}` or `{"success": false, "error": {type, code, message, param?, request_id}}`. ' +
+        'Every answer carries `Request-Id: req_…`. Bodies are JSON, or a form in Stripe’s bracket notation (`metadata[order_id]=5`).',
     },
     servers: [{ url: 'http://localhost:4010', description: 'The local sandbox (`pnpm start`, `SOXARA_API_PORT`).' }],
     tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
@@ -215,7 +233,7 @@ export function buildOpenApiSpec(operations: readonly Operation[] = OPERATIONS):
         ErrorEnvelope: { type: 'object', properties: { success: { const: false }, error: ref('Error') }, required: ['success', 'error'] },
       },
       securitySchemes: {
-        secretKey: { type: 'http', scheme: 'bearer', description: 'Your secret key, `sxs_test_…`: servers only.' },
+        secretKey: { type: 'http', scheme: 'bearer', description: 'Your secret key, `sxs_test_…`: servers only. HTTP Basic with the key as user name (`curl -u sxs_test_…:`) works too.' },
         publishableKey: { type: 'http', scheme: 'bearer', description: 'Your publishable key, `sxm_test_…`, with the payment’s `client_secret` in the query or body.' },
       },
       parameters: {
@@ -225,7 +243,8 @@ export function buildOpenApiSpec(operations: readonly Operation[] = OPERATIONS):
           required: false,
           description:
             'Up to 255 visible ASCII characters, scoped to your account. The same key with the same body within 24 hours answers the first answer again, ' +
-            'byte for byte, without a second object or charge; with another body, 400 `idempotency_key_reused`.',
+            'byte for byte, without a second object or charge; with another body, 400 `idempotency_key_reused`. ' +
+            'Stripe’s `Idempotency-Key` is a synonym (both with different values: 400 `idempotency_key_conflict`).',
           schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,255}$' },
         },
         SoxaraSignature: {

@@ -1,6 +1,7 @@
 /**
- * The sandbox API as one hono app: cross-cutting middleware (body limit, CORS for the browser routes,
- * idempotency), the route modules under /v1, the simulator pages under /simulators, and the error envelope.
+ * The sandbox API as one hono app: cross-cutting middleware (request id, body limit, CORS for the browser
+ * routes, idempotency), the route modules under /v1, the simulator pages under /simulators, and the error
+ * envelope.
  */
 import { Hono } from 'hono';
 import type { AppEnv, Deps } from './http/env.ts';
@@ -9,6 +10,8 @@ import { browserCors } from './http/cors.ts';
 import { ApiError, errorEnvelope } from './http/errors.ts';
 import { idempotency } from './http/idempotency.ts';
 import { requestLog } from './http/request-log.ts';
+import { requestId } from './http/request-id.ts';
+import { abortedRequest } from './http/aborted-request.ts';
 import { paymentRoutes } from './routes/payments.ts';
 import { refundRoutes } from './routes/refunds.ts';
 import { accountRoutes } from './routes/accounts.ts';
@@ -28,6 +31,7 @@ const BROWSER_ROUTES = ['/v1/payments/:id', '/v1/payments/:id/confirm', '/v1/pay
 export function createApp(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
+  app.use('*', requestId());
   if (deps.config.logRequests) app.use('*', requestLog());
   app.use(
     '*',
@@ -39,7 +43,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
             type: 'invalid_request_error',
             code: 'body_too_large',
             message: `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
-          }),
+          }, c.get('requestId')),
           413,
         ),
     }),
@@ -67,16 +71,23 @@ export function createApp(deps: Deps): Hono<AppEnv> {
         type: 'invalid_request_error',
         code: 'route_not_found',
         message: `Unrecognized request URL (${c.req.method} ${c.req.path}).`,
-      }),
+      }, c.var.requestId),
       404,
     ),
   );
 
   app.onError((error, c) => {
-    if (error instanceof ApiError) return c.json(errorEnvelope(error.body), error.status, { ...error.headers });
-    console.error('[sandbox] unexpected error', c.req.method, c.req.path, error);
+    const id = c.var.requestId;
+    if (error instanceof ApiError) return c.json(errorEnvelope(error.body, id), error.status, { ...error.headers });
+    const aborted = abortedRequest(c);
+    if (aborted) {
+      console.warn(`[sandbox] ${id} ${c.req.method} ${c.req.path} aborted: ${aborted}`);
+      // Nobody reads this answer; it only ends the request inside hono.
+      return c.json(errorEnvelope({ type: 'invalid_request_error', code: 'request_aborted', message: aborted }, id), 400);
+    }
+    console.error(`[sandbox] ${id} unexpected error`, c.req.method, c.req.path, error);
     return c.json(
-      errorEnvelope({ type: 'api_error', code: 'internal_error', message: 'Something went wrong in the sandbox.' }),
+      errorEnvelope({ type: 'api_error', code: 'internal_error', message: 'Something went wrong in the sandbox.' }, id),
       500,
     );
   });

@@ -1,42 +1,36 @@
-/** Card-number checks of the sandbox: normalisation, Luhn, brand, expiry. Values never leave this process. */
+/**
+ * Card-number checks of the sandbox: normalisation, brand and validity from card-validator, the library
+ * the card frame uses (apps/frames/src/card/card-model.ts), so the API never refuses what the frame calls
+ * complete nor takes what it refuses; UnionPay without Luhn, as the library (research/security.md A7).
+ * Only the expiry is the sandbox's own rule. Values never leave this process.
+ */
+import { cardNumber } from 'card-validator/dist/card-number.js';
+import type { CardBrand } from '@soxara/protocol';
+
+export type { CardBrand };
+
+/** card-validator's type names as the API's brands; the frame's table (card-model.ts) is the same. */
+const BRANDS: Readonly<Record<string, CardBrand>> = {
+  visa: 'visa',
+  mastercard: 'mastercard',
+  'american-express': 'amex',
+  discover: 'discover',
+  'diners-club': 'diners',
+  jcb: 'jcb',
+  unionpay: 'unionpay',
+};
 
 export function normaliseCardNumber(raw: string): string {
   return raw.replace(/[\s-]/g, '');
 }
 
-export function passesLuhn(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let digit = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return sum % 10 === 0;
-}
-
-export type CardBrand = 'visa' | 'mastercard' | 'amex' | 'discover' | 'unionpay' | 'unknown';
-
 export function cardBrand(digits: string): CardBrand {
-  if (/^4/.test(digits)) return 'visa';
-  if (/^(5[1-5]|222[1-9]|22[3-9]\d|2[3-6]\d\d|27[01]\d|2720)/.test(digits)) return 'mastercard';
-  if (/^3[47]/.test(digits)) return 'amex';
-  if (/^(6011|65|64[4-9])/.test(digits)) return 'discover';
-  if (/^62/.test(digits)) return 'unionpay';
-  return 'unknown';
+  const type = cardNumber(digits).card?.type;
+  return (type && BRANDS[type]) || 'unknown';
 }
 
-/**
- * The number checks of the card frame (card-validator), repeated so the API never refuses what the
- * frame calls complete: 12–19 digits passing Luhn, except UnionPay, whose cards need not pass Luhn
- * and have 16–19 digits (research/security.md A7).
- */
 export function isValidCardNumber(digits: string): boolean {
-  if (!/^\d{12,19}$/.test(digits)) return false;
-  if (cardBrand(digits) === 'unionpay') return digits.length >= 16;
-  return passesLuhn(digits);
+  return /^\d+$/.test(digits) && cardNumber(digits).isValid;
 }
 
 /** A card is valid through the last day of its expiry month. */

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseKey, type KeyKind } from '@soxara/protocol';
+import { isLoopbackHost, type WebhookAddressPolicy } from './webhooks/address-policy.ts';
+import { DEFAULT_RETRY_BASE_MS } from './webhooks/backoff.ts';
 
 /** Runtime settings of one sandbox instance, read once from the environment by main.ts (or given by tests). */
 export interface SandboxConfig {
@@ -16,6 +18,7 @@ export interface SandboxConfig {
   momoExpiryMs: number;
   /** Until a pending refund settles. */
   refundDelayMs: number;
+  /** Base of the webhook retry schedule (SOXARA_WEBHOOK_RETRY_MS); the whole three days scale with it. */
   webhookRetryMs: number;
   /** One line per request on stdout (method, path without query, status, time). */
   logRequests: boolean;
@@ -26,6 +29,13 @@ export interface SandboxConfig {
   cardTestingLimit: number;
   /** That window (SOXARA_CARD_TESTING_WINDOW_MS). */
   cardTestingWindowMs: number;
+  /**
+   * SOXARA_ADMIN_TOKEN: the Bearer token `POST /v1/test_helpers/accounts` asks for while the sandbox
+   * listens beyond loopback (without it, no account can be made then).
+   */
+  adminToken: string | null;
+  /** SOXARA_WEBHOOK_ALLOW_PRIVATE: webhooks to loopback and private ranges even when listening beyond loopback. */
+  webhookAllowPrivate: boolean;
 }
 
 export const DEFAULT_CONFIG: Omit<SandboxConfig, 'dataDir'> = {
@@ -36,13 +46,15 @@ export const DEFAULT_CONFIG: Omit<SandboxConfig, 'dataDir'> = {
   momoDelayMs: 5000,
   momoExpiryMs: 300_000,
   refundDelayMs: 500,
-  webhookRetryMs: 1000,
+  webhookRetryMs: DEFAULT_RETRY_BASE_MS,
   logRequests: false,
   // Far above any honest checkout (a customer retries a handful of cards) and above every suite of this
   // repository: the e2e suite declines 8 cards per run from one account and address, the busiest sandbox
   // test file about 25; the bench load test declines none. A scripted burst reaches it in seconds.
   cardTestingLimit: 50,
   cardTestingWindowMs: 600_000,
+  adminToken: null,
+  webhookAllowPrivate: false,
 };
 
 /** In this repository the default data folder is `.data/sandbox` at its root (git-ignored). */
@@ -67,6 +79,17 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
     throw new SandboxConfigError(name, `${name} must be a non-negative integer, got "${raw}"`);
   }
   return value;
+}
+
+/** A flag is set by any value but empty, `0` or `false`. */
+function flagFromEnv(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  return raw !== undefined && raw !== '' && raw !== '0' && raw !== 'false';
+}
+
+/** Where webhooks may go, from where the sandbox listens (webhooks/address-policy.ts). */
+export function webhookAddressPolicy(config: Pick<SandboxConfig, 'host' | 'webhookAllowPrivate'>): WebhookAddressPolicy {
+  return { exposed: !isLoopbackHost(config.host), allowPrivate: config.webhookAllowPrivate };
 }
 
 /** A key given in the environment must be a test key of the right kind, or the sandbox refuses to start. */
@@ -107,5 +130,7 @@ export function configFromEnv(
     logRequests: env['SOXARA_LOG_REQUESTS'] === '1',
     cardTestingLimit: intFromEnv(env, 'SOXARA_CARD_TESTING_LIMIT', DEFAULT_CONFIG.cardTestingLimit),
     cardTestingWindowMs: intFromEnv(env, 'SOXARA_CARD_TESTING_WINDOW_MS', DEFAULT_CONFIG.cardTestingWindowMs),
+    adminToken: env['SOXARA_ADMIN_TOKEN'] || null,
+    webhookAllowPrivate: flagFromEnv(env, 'SOXARA_WEBHOOK_ALLOW_PRIVATE'),
   };
 }

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app.ts';
-import type { SandboxConfig } from './config.ts';
+import { webhookAddressPolicy, type SandboxConfig } from './config.ts';
+import type { ResolveAll } from './webhooks/send.ts';
 import { createEventBus } from './events/bus.ts';
 import type { Deps } from './http/env.ts';
 import { createPaymentNotifier } from './payments/notifier.ts';
@@ -27,13 +28,19 @@ export interface RunningSandbox {
 export interface SandboxOptions {
   /** The rate limiters' clock (tests); Date.now otherwise. */
   rateLimitClock?: () => number;
+  /** The webhook sender's resolver and per-attempt timeout (tests); the system's and 10 s otherwise. */
+  webhooks?: { resolve?: ResolveAll; timeoutMs?: number };
 }
 
 export async function startSandbox(config: SandboxConfig, options: SandboxOptions = {}): Promise<RunningSandbox> {
   const db = openDatabase(config.dataDir);
   const checkpointer = startCheckpointer(join(config.dataDir, DATABASE_FILE));
   const defaultAccount = ensureDefaultAccount(db, config.defaultKeys);
-  const events = createEventBus(db, { retryBaseMs: config.webhookRetryMs });
+  const events = createEventBus(db, {
+    retryBaseMs: config.webhookRetryMs,
+    policy: webhookAddressPolicy(config),
+    ...options.webhooks,
+  });
   const notifier = createPaymentNotifier();
   let port = config.port;
   const deps: Deps = {

@@ -67,6 +67,7 @@ function recordEvents(sandbox: RunningSandbox, events: RecordedEvent[]): void {
     start: () => bus.start(),
     stop: () => bus.stop(),
     deliverDue: () => bus.deliverDue(),
+    resend: (accountId, eventId, endpointIds) => bus.resend(accountId, eventId, endpointIds),
     emit(accountId, type, object) {
       events.push({ accountId, type, object: structuredClone(object) as Record<string, unknown> });
       return emit(accountId, type, object);

@@ -11,15 +11,17 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createEventBus, migrateEvents, type EventBus } from '../src/events/bus.ts';
-import { retryDelayMs } from '../src/webhooks/backoff.ts';
+import { DEFAULT_RETRY_BASE_MS, nextAttemptAt, retryDelayMs, retryHorizonMs } from '../src/webhooks/backoff.ts';
 import { cancelEndpointDeliveries, listEndpointDeliveries, type DeliveryRow } from '../src/webhooks/deliveries.ts';
-import { createEndpoint, deleteEndpoint } from '../src/webhooks/endpoints.ts';
+import { createEndpoint, deleteEndpoint, findEndpointById } from '../src/webhooks/endpoints.ts';
 import { signedAt, startReceiver, verifiedEvent, type Receiver } from './support/receiver.ts';
 
 const BASE_MS = 30;
 /** The retry base of the tests that move the clock themselves. */
 const FROZEN_BASE_MS = 60_000;
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+const T0 = Date.UTC(2026, 4, 23, 14, 0, 0);
 let dir: string;
 let db: Database.Database;
 let bus: EventBus | undefined;
@@ -159,6 +161,58 @@ describe('webhook delivery', () => {
     expect(deliveryOf(endpoint.id)).toMatchObject({ status: 'canceled', attempts: 1, next_attempt_at: null });
   });
 
+  it('retries for three days, the waits doubling up to 12 hours, then fails the delivery and disables the endpoint', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: T0 });
+    const endpoint = createEndpoint(db, 'acct_1', receiver.url, ['*']);
+    receiver.respondWith(Array.from({ length: 50 }, () => 500));
+    startBus({ retryBaseMs: DEFAULT_RETRY_BASE_MS }).emit('acct_1', 'payment.succeeded', { id: 'pi_1' });
+    await receiver.waitFor(1);
+    let row = await recorded(endpoint.id, 1);
+    const waits: number[] = [];
+    while (row.status === 'pending') {
+      waits.push(row.next_attempt_at! - row.last_attempt_at!);
+      await runUntil(row.next_attempt_at!);
+      row = await recorded(endpoint.id, row.attempts + 1);
+    }
+    expect(row).toMatchObject({ status: 'failed', last_response_code: 500, next_attempt_at: null });
+    // The last attempt is placed at the end of the three days, not after them.
+    expect(row.last_attempt_at! - T0).toBe(3 * DAY_MS);
+    expect(waits.slice(0, 3).map((wait) => Math.floor(wait / 60_000))).toEqual([1, 2, 4]);
+    expect(Math.max(...waits)).toBeLessThanOrEqual(12 * HOUR_MS * 1.1);
+    expect(waits.filter((wait) => wait >= 12 * HOUR_MS)).not.toHaveLength(0);
+    expect(row.attempts).toBeGreaterThanOrEqual(14);
+    expect(row.attempts).toBeLessThanOrEqual(18);
+    expect(receiver.received).toHaveLength(row.attempts);
+    expect(findEndpointById(db, endpoint.id)).toMatchObject({
+      status: 'disabled',
+      disabled_reason: 'failing',
+      failing_since: T0,
+      last_error: 'HTTP 500',
+      last_error_at: T0 + 3 * DAY_MS,
+    });
+    await runUntil(Date.now() + 3 * DAY_MS);
+    expect(receiver.received).toHaveLength(row.attempts);
+  });
+
+  it('disables an endpoint only after three days of failures with no success between them', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: T0 });
+    const endpoint = createEndpoint(db, 'acct_1', receiver.url, ['*']);
+    // The first event fails; the second, a moment later, is delivered; every attempt after that fails.
+    receiver.respondWith([500, 200, ...Array.from({ length: 50 }, () => 500)]);
+    const events = startBus({ retryBaseMs: DEFAULT_RETRY_BASE_MS });
+    events.emit('acct_1', 'payment.created', { id: 'pi_1' });
+    await receiver.waitFor(1);
+    events.emit('acct_1', 'payment.succeeded', { id: 'pi_1' });
+    await receiver.waitFor(2);
+    await vi.waitFor(() => expect(listEndpointDeliveries(db, endpoint.id, 10).map((d) => d.status).sort()).toEqual(['pending', 'succeeded']));
+    expect(findEndpointById(db, endpoint.id)).toMatchObject({ failing_since: null, last_error: null });
+    const first = () => listEndpointDeliveries(db, endpoint.id, 10).find((d) => d.status !== 'succeeded')!;
+    while (first().status === 'pending') await runUntil(first().next_attempt_at!);
+    expect(first()).toMatchObject({ status: 'failed' });
+    // It has failed since its first retry, a minute after the success: three days less a minute.
+    expect(findEndpointById(db, endpoint.id)).toMatchObject({ status: 'enabled', disabled_reason: null, last_error: 'HTTP 500' });
+  });
+
   it('writes nothing when the caller’s transaction rolls back', async () => {
     createEndpoint(db, 'acct_1', receiver.url, ['*']);
     const events = startBus();
@@ -210,9 +264,40 @@ describe('webhook delivery', () => {
   });
 });
 
-describe('retryDelayMs', () => {
-  it('doubles from the base, with at most 10% jitter', () => {
+describe('an older database', () => {
+  it('gets the endpoint health columns, its endpoints healthy', () => {
+    const old = new Database(join(dir, 'old.sqlite'));
+    try {
+      // The table as the first release made it.
+      old.exec(`CREATE TABLE webhook_endpoints (id TEXT PRIMARY KEY, account_id TEXT NOT NULL, url TEXT NOT NULL, secret TEXT NOT NULL,
+        enabled_events TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'enabled', created_at TEXT NOT NULL)`);
+      old.prepare("INSERT INTO webhook_endpoints VALUES ('we_old', 'acct_1', 'http://127.0.0.1:9/', 'whsec_x', '[\"*\"]', 'enabled', '2026-01-01T00:00:00Z')").run();
+      migrateEvents(old);
+      migrateEvents(old);
+      expect(findEndpointById(old, 'we_old')).toMatchObject({ status: 'enabled', disabled_reason: null, failing_since: null, last_error: null, last_error_at: null });
+    } finally {
+      old.close();
+    }
+  });
+});
+
+describe('the retry schedule', () => {
+  it('doubles from the base, with at most 10% jitter, up to 720 bases', () => {
     expect([1, 2, 3, 4].map((n) => retryDelayMs(100, n, () => 0))).toEqual([100, 200, 400, 800]);
     expect(retryDelayMs(100, 3, () => 0.999)).toBeLessThanOrEqual(440);
+    expect([10, 11, 12, 40].map((n) => retryDelayMs(100, n, () => 0))).toEqual([51_200, 72_000, 72_000, 72_000]);
+  });
+
+  it('spans three days at the default base, and scales with the base', () => {
+    expect(retryHorizonMs(DEFAULT_RETRY_BASE_MS)).toBe(3 * DAY_MS);
+    expect(retryHorizonMs(50)).toBe((3 * DAY_MS * 50) / DEFAULT_RETRY_BASE_MS);
+  });
+
+  it('puts the last attempt at the end of the horizon, and none after it', () => {
+    const base = { baseMs: 100, createdAt: 0, random: () => 0 };
+    const end = retryHorizonMs(100);
+    expect(nextAttemptAt({ ...base, failedAttempts: 1, attemptAt: 0 })).toBe(100);
+    expect(nextAttemptAt({ ...base, failedAttempts: 15, attemptAt: end - 10 })).toBe(end);
+    expect(nextAttemptAt({ ...base, failedAttempts: 16, attemptAt: end })).toBeNull();
   });
 });

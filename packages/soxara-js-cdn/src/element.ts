@@ -3,7 +3,7 @@
  * its line to the merchant script, and a private line to the controller that is handed over at once
  * so card data flows element → controller without touching this page.
  */
-import { ElementToMerchant, FRAME_LOAD_FAILED, FRAME_REPLACED, openLine, type ElementOptions, type Line, type MerchantToElement } from '@soxara/protocol';
+import { ElementToMerchant, FRAME_LOAD_FAILED, FRAME_REPLACED, initialElementHeight, openLine, type ElementOptions, type Line, type MerchantToElement } from '@soxara/protocol';
 import { Emitter } from './emitter.ts';
 import { IntegrationError } from './errors.ts';
 import { hostFrame, type HostedFrame } from './frame-host.ts';
@@ -56,6 +56,8 @@ export class MountedElement {
     const frame = hostFrame(this.host.jsOrigin, this.kind, this.kind === 'card' ? CARD_TITLE : PAYMENT_TITLE, 'inline', toController.port2, HANDSHAKE_TIMEOUT_MS);
     this.id = elementId;
     this.frame = frame;
+    // The height the frame will report once drawn, so the page does not move when it does.
+    fitFrame(frame.iframe, initialElementHeight(this.kind, this.options));
     container.appendChild(frame.iframe);
     void frame.replaced.then(() => {
       if (this.frame !== frame) return;

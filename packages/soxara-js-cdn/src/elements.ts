@@ -6,7 +6,7 @@
 import type { Locale } from '@soxara/protocol';
 import { IntegrationError } from './errors.ts';
 import { MountedElement, type ElementHost } from './element.ts';
-import { elementKind, elementOptions, resolveLocale } from './options.ts';
+import { elementKind, elementOptions, pageLanguages, resolveLocale } from './options.ts';
 import type {
   ConfirmParams,
   ElementEventHandler,
@@ -104,7 +104,7 @@ export class ElementsGroup extends Mountable<SoxaraElements> implements SoxaraEl
     private readonly options: SoxaraElementsOptions,
     readonly confirmParams: ConfirmParams | undefined,
   ) {
-    const locale = resolveLocale(options.locale, owner.locale, navigator.language);
+    const locale = resolveLocale(options.locale, owner.locale, pageLanguages());
     const kind = elementKind(options.paymentMethods);
     const form = new MountedElement(kind, groupHost(owner, clientSecret, () => owner.confirmFromSubmit(this)), elementOptions(options, locale, true));
     super(form);
@@ -138,7 +138,7 @@ export class ElementsGroup extends Mountable<SoxaraElements> implements SoxaraEl
   }
 
   applyUpdate(update: ElementUpdateOptions): void {
-    if (update.locale !== undefined) this.locale = resolveLocale(update.locale, this.locale, navigator.language);
+    if (update.locale !== undefined) this.locale = resolveLocale(update.locale, this.locale, pageLanguages());
     if (update.appearance !== undefined) this.options.appearance = update.appearance;
     if (update.disabled !== undefined) this.disabled = update.disabled;
     const base = { ...this.options, disabled: this.disabled };

@@ -26,11 +26,23 @@ export function checkPublishableKey(key: unknown, page: { protocol: string; host
   }
 }
 
-export function resolveLocale(locale: SoxaraLocale | undefined, fallback: Locale, language: string): Locale {
+/**
+ * The languages `auto` chooses from, best first: the merchant page's `<html lang>` (a French browser in
+ * an English shop reads the shop's English), then the browser's preferences.
+ */
+export function pageLanguages(): string[] {
+  return [document.documentElement.lang, ...navigator.languages];
+}
+
+export function resolveLocale(locale: SoxaraLocale | undefined, fallback: Locale, languages: readonly string[]): Locale {
   if (locale === 'en' || locale === 'fr') return locale;
   if (locale === undefined) return fallback;
   if (locale !== 'auto') throw new IntegrationError(`Unsupported locale "${String(locale)}": use "en", "fr" or "auto".`);
-  return language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  for (const language of languages) {
+    const primary = language.toLowerCase().slice(0, 2);
+    if (primary === 'en' || primary === 'fr') return primary;
+  }
+  return 'en';
 }
 
 export function checkClientSecret(clientSecret: unknown, where: string): string {

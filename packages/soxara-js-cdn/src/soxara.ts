@@ -10,7 +10,7 @@ import { CUSTOMER_WAIT_MS, confirmTarget, followRedirect, type ConfirmData } fro
 import { ElementsGroup } from './elements.ts';
 import { IntegrationError } from './errors.ts';
 import { ModalHost } from './modal-host.ts';
-import { checkClientSecret, checkPublishableKey, resolveLocale } from './options.ts';
+import { checkClientSecret, checkPublishableKey, pageLanguages, resolveLocale } from './options.ts';
 import { safeNavigationUrl } from './redirect.ts';
 import type { SoxaraElementsOptions, SoxaraInstance, SoxaraOptions } from '@soxara/soxara-js';
 
@@ -19,7 +19,7 @@ const RETRIEVE_TIMEOUT_MS = 30_000;
 export function createSoxara(jsOrigin: string, publishableKey: string, options: SoxaraOptions = {}): SoxaraInstance {
   checkPublishableKey(publishableKey, location);
   if (!/^https?:$/.test(location.protocol)) throw new IntegrationError('Soxara(): serve this page over http(s); file: pages cannot host payment frames.');
-  const locale: Locale = resolveLocale(options.locale ?? 'auto', 'en', navigator.language);
+  const locale: Locale = resolveLocale(options.locale ?? 'auto', 'en', pageLanguages());
 
   const modals: ModalHost = new ModalHost(jsOrigin, (modalId, port) => controller().send({ type: 'attach-modal', modalId }, [port]));
   // A page that loads Soxara.js everywhere (as Stripe advises) pays for the hidden frame only where

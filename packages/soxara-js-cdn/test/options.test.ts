@@ -44,12 +44,21 @@ describe('checkPublishableKey', () => {
 });
 
 describe('resolveLocale', () => {
-  it('follows the browser for auto and keeps explicit choices', () => {
-    expect(resolveLocale('auto', 'en', 'fr-LR')).toBe('fr');
-    expect(resolveLocale('auto', 'en', 'en-LR')).toBe('en');
-    expect(resolveLocale('fr', 'en', 'en-US')).toBe('fr');
-    expect(resolveLocale(undefined, 'fr', 'en-US')).toBe('fr');
-    expect(() => resolveLocale('de' as 'en', 'en', 'en')).toThrow(IntegrationError);
+  it('follows the page, then the browser, for auto and keeps explicit choices', () => {
+    expect(resolveLocale('auto', 'en', ['fr-LR'])).toBe('fr');
+    expect(resolveLocale('auto', 'en', ['en-LR'])).toBe('en');
+    expect(resolveLocale('fr', 'en', ['en-US'])).toBe('fr');
+    expect(resolveLocale(undefined, 'fr', ['en-US'])).toBe('fr');
+    expect(() => resolveLocale('de' as 'en', 'en', ['en'])).toThrow(IntegrationError);
+  });
+
+  it("takes the first language it speaks: <html lang> before the browser's", () => {
+    expect(resolveLocale('auto', 'en', ['fr', 'en-US'])).toBe('fr');
+    expect(resolveLocale('auto', 'en', ['en', 'fr-FR'])).toBe('en');
+    // No lang attribute, or one the frames do not speak: the browser's preferences decide.
+    expect(resolveLocale('auto', 'en', ['', 'fr-FR', 'en'])).toBe('fr');
+    expect(resolveLocale('auto', 'en', ['de', 'de-DE', 'fr'])).toBe('fr');
+    expect(resolveLocale('auto', 'fr', ['de'])).toBe('en');
   });
 });
 

@@ -3,8 +3,8 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildSoxaraJs, outfile } from '../build.ts';
 
-/** The budget of the merchant script (DESIGN: "tiny"): 10 KB gzip, aiming for 8. */
-const BUDGET_GZIP_BYTES = 10_240;
+/** The budget of the merchant script (DESIGN: "tiny"): 9.5 KB gzip, aiming for 8. */
+const BUDGET_GZIP_BYTES = 9_728;
 
 describe('dist/soxara.js', () => {
   it('stays within its gzip budget', async () => {

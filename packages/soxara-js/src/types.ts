@@ -17,12 +17,14 @@ export interface SoxaraError {
   type: ErrorType;
   /** e.g. `card_declined`, `incorrect_cvc`, `incomplete_number`, `approval_rejected`, `prompt_expired`. */
   code: string;
-  /** Safe to show to the customer. */
+  /** Written for the customer, in the form's locale: show this one, once. */
   message: string;
   /** The field at fault, for `validation_error`s and 400s (`number`, `exp`, `cvc`, `phone_number`, …). */
   param?: string;
   /** The issuer's reason for a `card_declined`: `generic_decline`, `insufficient_funds`, … */
   decline_code?: string;
+  /** The code's entry in the error reference (docs/errors.md), for the developer. */
+  doc_url?: string;
   /** The payment's state after the failed attempt, when the error is about a payment's outcome. */
   payment_intent?: PaymentIntent;
 }
@@ -31,7 +33,7 @@ export type PaymentIntentResult =
   | { paymentIntent: PaymentIntent; error?: undefined }
   | { paymentIntent?: undefined; error: SoxaraError };
 
-/** Languages of the frames. `auto` follows `navigator.language`. */
+/** Languages of the frames. `auto` follows the page's `<html lang>`, then the browser's languages. */
 export type SoxaraLocale = 'auto' | 'en' | 'fr';
 
 export interface SoxaraOptions {
@@ -49,9 +51,29 @@ export interface AppearanceVariables {
   spacingUnit?: string;
 }
 
+/** Selectors `appearance.rules` may style (docs/soxara-js.md lists them with their properties). */
+export type AppearanceRuleSelector =
+  | '.Input'
+  | '.Input:focus'
+  | '.Input--invalid'
+  | '.Label'
+  | '.Tab'
+  | '.Tab:hover'
+  | '.Tab--selected'
+  | '.Button'
+  | '.Button:hover'
+  | '.Error'
+  | '.Dialog';
+
+/** CSS declarations by property name (`backgroundColor` or `background-color`). */
+export type AppearanceRule = Record<string, string>;
+
 export interface Appearance {
-  theme?: 'stripe' | 'night' | 'flat';
+  /** `auto` is `stripe` or `night`, following the customer's `prefers-color-scheme`. */
+  theme?: 'stripe' | 'night' | 'flat' | 'auto';
   variables?: AppearanceVariables;
+  /** Styles for a small allowlist of selectors and properties; anything else is ignored with a console warning. */
+  rules?: Partial<Record<AppearanceRuleSelector, AppearanceRule>> & Record<string, AppearanceRule>;
 }
 
 export type PaymentMethodType = 'card' | 'momo' | 'soxara_wallet';

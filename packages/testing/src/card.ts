@@ -39,7 +39,7 @@ export async function fillCard(page: Page, card: CardInput, options: FillCardOpt
   await frame.getByLabel('Security code').fill(card.cvc ?? '123', { timeout });
 }
 
-/** Presses the form's own pay button ("Pay $12.50"). */
+/** Presses the form's own pay button ("Pay US$12.50"). */
 export async function submitCard(page: Page, options: FillCardOptions = {}): Promise<void> {
   const frame = options.frame ?? cardFrame(page);
   await frame.getByRole('button', { name: /^Pay/ }).click({ timeout: options.timeoutMs ?? 20_000 });

@@ -1,7 +1,12 @@
 /**
- * The checkout: step 2 of the guide. It loads Soxara.js from the JS origin and runs the guide's code
- * as written — card Elements, MoMo and the Soxara wallet — then sends the customer to the thanks page,
- * which shows what the webhook recorded, not what this page was told.
+ * The checkout: step 2 of the guide, with Soxara's one drop-in form. It loads Soxara.js from the JS
+ * origin and mounts the tabbed Payment Element — card, MTN MoMo / Orange Money, Soxara wallet — in the
+ * shop's colours, then sends the customer to the thanks page, which shows what the webhook recorded,
+ * not what this page was told. (The guide's direct `confirmPayment({ paymentMethod: { type: 'momo' } })`
+ * for a shop with its own MoMo fields is in docs/integration-guide.md.)
+ *
+ * The form shows every outcome of its own confirm (a decline, a refused prompt) under its pay button;
+ * this page shows an error only when the form itself could not be reached, so nothing is said twice.
  */
 import { html } from 'hono/html';
 import type { Order } from '../db.ts';
@@ -18,6 +23,15 @@ export interface CheckoutView {
   nonce: string;
 }
 
+/** The shop's look, handed to the form and its dialogs (shop.css uses the same colours). */
+const APPEARANCE = {
+  theme: 'stripe',
+  variables: { colorPrimary: '#5a3a1b', colorText: '#1d1d1f', borderRadius: '6px', fontFamily: 'system-ui, sans-serif' },
+};
+
+/** Errors of a form that is gone (its frame never loaded, or was replaced): the form cannot show them. */
+const FORM_UNREACHABLE = ['frame_unavailable', 'frame_load_failed', 'frame_replaced', 'element_unavailable'];
+
 export function checkoutPage(view: CheckoutView): Html {
   const { order, product, nonce } = view;
   const returnUrl = `${view.publicUrl}/orders/${order.id}/return`;
@@ -27,90 +41,40 @@ export function checkoutPage(view: CheckoutView): Html {
     html`<h1>Pay for order #${order.id}</h1>
 <p class="summary">${order.quantity} × ${product.name}: <strong data-testid="order-total">${formatMoney(order.amount, order.currency)}</strong></p>
 
-<section aria-labelledby="pay-card">
-  <h2 id="pay-card">Pay by card</h2>
+<section aria-labelledby="pay-heading" class="payment">
+  <h2 id="pay-heading">Payment</h2>
   <div id="payment-form"></div>
-  <p id="card-errors" class="error" role="alert"></p>
-</section>
-
-<section aria-labelledby="pay-momo">
-  <h2 id="pay-momo">Pay with mobile money</h2>
-  <form id="momo-form">
-    <fieldset>
-      <legend>Operator</legend>
-      <label><input type="radio" name="provider" value="mtn" checked> MTN MoMo</label>
-      <label><input type="radio" name="provider" value="orange"> Orange Money</label>
-    </fieldset>
-    <label for="momo-phone">Mobile number</label>
-    <input id="momo-phone" name="phone_number" type="tel" autocomplete="tel" inputmode="tel" placeholder="+231 88 115 8457" required>
-    <button type="submit">Pay with mobile money</button>
-  </form>
-  <p id="momo-errors" class="error" role="alert"></p>
-</section>
-
-<section aria-labelledby="pay-wallet">
-  <h2 id="pay-wallet">Pay with the Soxara wallet</h2>
-  <button type="button" id="wallet-button">Pay with Soxara</button>
-  <p id="wallet-errors" class="error" role="alert"></p>
+  <p id="payment-errors" class="error" role="alert"></p>
 </section>
 
 <script src="${view.jsUrl}/v1" nonce="${nonce}"></script>
 <script nonce="${nonce}">
   const soxara = Soxara(${jsLiteral(view.publishableKey)});
-  const clientSecret = ${jsLiteral(view.clientSecret)};
   const thanksUrl = ${jsLiteral(thanksUrl)};
+  const formUnreachable = ${jsLiteral(FORM_UNREACHABLE)};
 
-  function showError(id, error) {
-    document.getElementById(id).textContent = error ? error.message : '';
-  }
-
-  // Card — the guide's code.
-  const form = soxara.elements({ clientSecret: clientSecret });
+  const form = soxara.elements({
+    clientSecret: ${jsLiteral(view.clientSecret)},
+    paymentMethods: ['card', 'momo', 'soxara_wallet'],
+    appearance: ${jsLiteral(APPEARANCE)},
+  });
   form.mount('#payment-form');
+  form.on('loaderror', (event) => { document.getElementById('payment-errors').textContent = event.error.message; });
 
   form.on('submit', async (e) => {
     e.preventDefault();
-    showError('card-errors', null);
+    document.getElementById('payment-errors').textContent = '';
+    // Card: 3-D Secure and success navigate to return_url; MoMo and the wallet resolve here.
     const result = await soxara.confirmPayment({
       elements: form,
       confirmParams: { return_url: ${jsLiteral(returnUrl)} },
     });
-    if (result.error) { showError('card-errors', result.error); return; }
+    if (result.error) {
+      // The form already shows the customer what went wrong; only a form that is gone cannot.
+      if (formUnreachable.includes(result.error.code)) document.getElementById('payment-errors').textContent = result.error.message;
+      return;
+    }
     // Don't trust the result on its own — wait for the webhook
-    window.location = thanksUrl;
-  });
-
-  // MTN MoMo / Orange Money.
-  const momoForm = document.getElementById('momo-form');
-  momoForm.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    showError('momo-errors', null);
-    const fields = new FormData(momoForm);
-    const button = momoForm.querySelector('button');
-    button.disabled = true;
-    const result = await soxara.confirmPayment({
-      clientSecret: clientSecret,
-      paymentMethod: {
-        type: 'momo',
-        momo: { provider: fields.get('provider'), phone_number: fields.get('phone_number') },
-      },
-    });
-    button.disabled = false;
-    if (result.error) { showError('momo-errors', result.error); return; }
-    window.location = thanksUrl;
-  });
-
-  // Soxara wallet.
-  const walletButton = document.getElementById('wallet-button');
-  walletButton.addEventListener('click', async () => {
-    showError('wallet-errors', null);
-    walletButton.disabled = true;
-    const result = await soxara.confirmPayment({
-      clientSecret: clientSecret,
-      paymentMethod: { type: 'soxara_wallet' },
-    });
-    walletButton.disabled = false;
-    if (result.error) { showError('wallet-errors', result.error); return; }
     window.location = thanksUrl;
   });
 </script>`,

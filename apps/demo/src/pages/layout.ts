@@ -1,10 +1,14 @@
-/** The frame of every page: one stylesheet, no inline styles, scripts only with the request's nonce. */
+/**
+ * The frame of every page: one stylesheet, no inline styles, scripts only with the request's nonce.
+ * The customer's pages link only the shop; the merchant's orders page (`audience: 'merchant'`) links
+ * itself, so the customer never meets a link meant for the shop's staff.
+ */
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
-export function layout(title: string, body: Html): Html {
+export function layout(title: string, body: Html, audience: 'customer' | 'merchant' = 'customer'): Html {
   return html`<!doctype html>
 <html lang="en">
   <head>
@@ -16,7 +20,7 @@ export function layout(title: string, body: Html): Html {
   <body>
     <header class="site-header">
       <a class="brand" href="/">Kpelle Coffee</a>
-      <nav aria-label="Shop"><a href="/">Shop</a> <a href="/orders">Orders (merchant)</a></nav>
+      <nav aria-label="Shop"><a href="/">Shop</a>${audience === 'merchant' ? html` <a href="/orders" aria-current="page">Orders</a>` : ''}</nav>
     </header>
     <main id="main">${body}</main>
     <footer class="site-footer"><p>A demo shop in Soxara's test mode. No real money moves.</p></footer>

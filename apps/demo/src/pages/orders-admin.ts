@@ -31,5 +31,6 @@ ${orders.length === 0
   )}
   </tbody>
 </table>`}`,
+    'merchant',
   );
 }

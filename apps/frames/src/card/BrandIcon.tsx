@@ -11,23 +11,12 @@ const LABELS: Partial<Record<CardBrand, [text: string, background: string]>> = {
   unionpay: ['UP', '#d10429'],
 };
 
+/** Drawn by card.css (no image to fetch), and hidden when the browser saves data (shared/lite.ts). */
 export function BrandIcon({ brand, label }: { brand: CardBrand; label: string }) {
   const known = LABELS[brand];
   return (
-    <svg class="sx-brand" viewBox="0 0 32 20" width="32" height="20" role="img" aria-label={known ? known[0] : label} data-brand={brand}>
-      {known ? (
-        <>
-          <rect width="32" height="20" rx="3" fill={known[1]} />
-          <text x="16" y="13.5" text-anchor="middle" font-size={known[0].length > 3 ? 7.5 : 8.5} font-weight="700" fill="#fff" font-family="Arial, sans-serif">
-            {known[0]}
-          </text>
-        </>
-      ) : (
-        <>
-          <rect x="0.5" y="0.5" width="31" height="19" rx="3" fill="none" stroke="currentColor" opacity="0.5" />
-          <rect x="0.5" y="5" width="31" height="3.5" fill="currentColor" opacity="0.35" />
-        </>
-      )}
-    </svg>
+    <span class="sx-brand" role="img" aria-label={known ? known[0] : label} data-brand={brand} style={known ? { background: known[1] } : undefined}>
+      {known?.[0]}
+    </span>
   );
 }

@@ -2,6 +2,8 @@
 import { connectToParent } from '../shared/handshake.ts';
 import { startCardFrame } from './card-frame.tsx';
 import './card.css';
+// Last: it owns the heights the stylesheets above would otherwise set (line-heights of `font: inherit`).
+import 'virtual:soxara-layout-card.css';
 
 async function boot(): Promise<void> {
   const connection = await connectToParent();

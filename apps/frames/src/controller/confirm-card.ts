@@ -5,7 +5,7 @@
  */
 import { INVALID_REDIRECT, type ClientPayment, type ControllerCall, type ErrorInfo, type PaymentResult } from '@soxara/protocol';
 import type { ControllerContext, ElementHandle } from './context.ts';
-import { confirmAttempt } from './confirm-attempt.ts';
+import { confirmAttempt, offlineWait } from './confirm-attempt.ts';
 import { inLocale } from './error-copy.ts';
 import { authenticateInModal } from './three-ds.ts';
 import { resultOfPayment } from './wait/payment-result.ts';
@@ -25,7 +25,10 @@ export async function confirmCard(ctx: ControllerContext, element: ElementHandle
   element.send({ type: 'busy', busy: true });
   let leaving = false;
   try {
-    let confirmed = await confirmAttempt(ctx.api, call.clientSecret, method, call.returnUrl ? { returnUrl: call.returnUrl } : {});
+    let confirmed = await confirmAttempt(ctx.api, call.clientSecret, method, {
+      ...offlineWait(ctx, element),
+      ...(call.returnUrl ? { returnUrl: call.returnUrl } : {}),
+    });
     // Every answer of this attempt was lost: the charge may have happened. Look before saying it failed.
     if (!confirmed.ok && confirmed.error.type === 'api_connection_error') {
       const now = await ctx.api.retrievePayment(call.clientSecret);

@@ -30,6 +30,7 @@ function setUp(element: Partial<ElementHandle> | null, answer: ApiResult<ClientP
         clientSecret: SECRET,
         momoDetails: null,
         selectedMethod: null,
+        settings: null,
         send: (message) => sent.push(message),
         collectCard: async () => ({ card: CARD }),
         ...element,
@@ -75,9 +76,11 @@ describe('confirmElement', () => {
   it('shows a wallet refusal in the form, and resolves it', async () => {
     const declined: ErrorInfo = { type: 'wallet_error', code: 'approval_declined', message: 'Declined in the app.' };
     const { ctx, confirmed, sent } = setUp({ kind: 'payment', selectedMethod: 'soxara_wallet' }, { ok: false, status: 402, error: declined });
-    expect(await confirmElement(ctx, call)).toEqual({ error: declined });
+    // An unknown wallet code reads as the wallet's failure, in the form and in the result alike.
+    const shown = { ...declined, message: expect.stringMatching(/^The Soxara wallet payment did not go through/), doc_url: expect.stringMatching(/#approval_declined$/) };
+    expect(await confirmElement(ctx, call)).toEqual({ error: shown });
     expect(confirmed).toEqual([{ type: 'soxara_wallet' }]);
-    expect(sent).toContainEqual({ type: 'show-error', error: declined });
+    expect(sent).toContainEqual({ type: 'show-error', error: shown });
   });
 
   it('resolves element_unavailable, with no request, for an element it does not hold', async () => {

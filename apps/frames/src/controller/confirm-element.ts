@@ -5,7 +5,8 @@
  * flow collects the card from the frame, MoMo and the wallet use what was typed there. An outcome
  * error of MoMo or the wallet is shown in the form, as the card flow shows declines.
  */
-import { ELEMENT_UNAVAILABLE, type ControllerCall, type PaymentResult } from '@soxara/protocol';
+import { ELEMENT_UNAVAILABLE, type ControllerCall, type Locale, type PaymentResult } from '@soxara/protocol';
+import { inLocale } from './error-copy.ts';
 import type { ControllerContext, ElementHandle } from './context.ts';
 import { confirmCard } from './confirm-card.ts';
 import { confirmMomo } from './confirm-momo.ts';
@@ -23,21 +24,23 @@ export function confirmElement(ctx: ControllerContext, call: ElementCall): Promi
     case 'momo': {
       const details = element.momoDetails;
       const momo = { method: 'confirm-momo', clientSecret: call.clientSecret, provider: details?.provider ?? 'mtn', phoneNumber: details?.phoneNumber ?? '' } as const;
-      return inForm(element, () => confirmMomo(ctx, momo));
+      return inForm(element, ctx.locale, () => confirmMomo(ctx, momo, element));
     }
     case 'soxara_wallet':
-      return inForm(element, () => confirmWallet(ctx, { method: 'confirm-wallet', clientSecret: call.clientSecret }));
+      return inForm(element, ctx.locale, () => confirmWallet(ctx, { method: 'confirm-wallet', clientSecret: call.clientSecret }, element));
   }
 }
 
 /** Runs a flow with the form busy, and shows its outcome error there. */
-async function inForm(element: ElementHandle, flow: () => Promise<PaymentResult>): Promise<PaymentResult> {
+async function inForm(element: ElementHandle, locale: Locale, flow: () => Promise<PaymentResult>): Promise<PaymentResult> {
   element.send({ type: 'show-error', error: null });
   element.send({ type: 'busy', busy: true });
   try {
     const result = await flow();
-    if ('error' in result) element.send({ type: 'show-error', error: result.error });
-    return result;
+    if (!('error' in result)) return result;
+    const error = inLocale(result.error, locale);
+    element.send({ type: 'show-error', error });
+    return { error };
   } finally {
     element.send({ type: 'busy', busy: false });
   }

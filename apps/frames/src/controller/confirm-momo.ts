@@ -4,16 +4,17 @@
  * prompt, then show the "check your phone" modal and wait for the customer's answer.
  */
 import { paymentIdFromClientSecret, type ClientPayment, type ControllerCall, type ModalView, type PaymentResult } from '@soxara/protocol';
-import type { ControllerContext } from './context.ts';
+import type { ControllerContext, ElementHandle } from './context.ts';
 import { checkMomoNumber, phoneErrorMessage } from '../shared/phone.ts';
 import { awaitCustomerAction } from './wait/await-customer-action.ts';
-import { confirmAttempt } from './confirm-attempt.ts';
+import { confirmAttempt, offlineWait } from './confirm-attempt.ts';
 import { resultOfPayment, unknownOutcome } from './wait/payment-result.ts';
 import type { ApiResult } from './api.ts';
 
 type MomoCall = Extract<ControllerCall, { method: 'confirm-momo' }>;
 
-export async function confirmMomo(ctx: ControllerContext, call: MomoCall): Promise<PaymentResult> {
+/** `form`: the tabbed form the customer pressed Pay in, which shows the offline line. */
+export async function confirmMomo(ctx: ControllerContext, call: MomoCall, form?: ElementHandle): Promise<PaymentResult> {
   const check = checkMomoNumber(call.phoneNumber, call.provider);
   if (!check.ok) {
     return {
@@ -26,7 +27,7 @@ export async function confirmMomo(ctx: ControllerContext, call: MomoCall): Promi
     };
   }
   const newAttempt = () =>
-    confirmAttempt(ctx.api, call.clientSecret, { type: 'momo', momo: { provider: call.provider, phone_number: check.e164 } });
+    confirmAttempt(ctx.api, call.clientSecret, { type: 'momo', momo: { provider: call.provider, phone_number: check.e164 } }, offlineWait(ctx, form));
   const next = afterConfirm(ctx, call.clientSecret, await newAttempt());
   if ('result' in next) return next.result;
   return awaitCustomerAction(ctx, next.pending, {

@@ -4,16 +4,17 @@
  * desktop, both reachable either way) and wait. An expired code is replaced by a fresh one.
  */
 import type { ClientPayment, ControllerCall, ModalView, PaymentResult } from '@soxara/protocol';
-import type { ControllerContext } from './context.ts';
+import type { ControllerContext, ElementHandle } from './context.ts';
 import { detectDevice, type DeviceKind } from './device.ts';
 import { awaitCustomerAction } from './wait/await-customer-action.ts';
-import { confirmAttempt } from './confirm-attempt.ts';
+import { confirmAttempt, offlineWait } from './confirm-attempt.ts';
 import { afterConfirm } from './confirm-momo.ts';
 
 type WalletCall = Extract<ControllerCall, { method: 'confirm-wallet' }>;
 
-export async function confirmWallet(ctx: ControllerContext, call: WalletCall): Promise<PaymentResult> {
-  const newAttempt = () => confirmAttempt(ctx.api, call.clientSecret, { type: 'soxara_wallet' });
+/** `form`: the tabbed form the customer pressed Pay in, which shows the offline line. */
+export async function confirmWallet(ctx: ControllerContext, call: WalletCall, form?: ElementHandle): Promise<PaymentResult> {
+  const newAttempt = () => confirmAttempt(ctx.api, call.clientSecret, { type: 'soxara_wallet' }, offlineWait(ctx, form));
   const next = afterConfirm(ctx, call.clientSecret, await newAttempt());
   if ('result' in next) return next.result;
   return awaitWallet(ctx, call.clientSecret, next.pending);
@@ -25,7 +26,7 @@ export function awaitWallet(ctx: ControllerContext, clientSecret: string, pendin
     kind: 'wallet',
     clientSecret,
     view: (payment) => walletView(payment, device, ctx.apiOrigin),
-    newAttempt: () => confirmAttempt(ctx.api, clientSecret, { type: 'soxara_wallet' }),
+    newAttempt: () => confirmAttempt(ctx.api, clientSecret, { type: 'soxara_wallet' }, offlineWait(ctx)),
     refreshOnExpiry: true,
   });
 }

@@ -4,9 +4,10 @@
  * Flows are functions `(ctx, call) => Promise<PaymentResult>` and never touch `window` or ports
  * themselves, so each can be tested with a hand-made context.
  */
-import type { CollectedCard, ControllerToElement, ErrorInfo, Locale, ModalKind, ModalView } from '@soxara/protocol';
+import type { Appearance, CollectedCard, ControllerToElement, ErrorInfo, Locale, ModalKind, ModalView } from '@soxara/protocol';
 import type { ApiClient } from './api.ts';
 import type { Notifier } from './notifier.ts';
+import type { Connectivity } from './wait/connectivity.ts';
 
 /** A modal frame over the merchant page, wired to the controller. */
 export interface ModalHandle {
@@ -35,6 +36,8 @@ export interface ElementHandle {
   readonly momoDetails: { provider: 'mtn' | 'orange'; phoneNumber: string } | null;
   /** The tab the customer is on (tabbed `payment` element); null for a card element. */
   readonly selectedMethod: 'card' | 'momo' | 'soxara_wallet' | null;
+  /** What the merchant configured the element with (`element-settings`); null until it was. */
+  readonly settings: { locale: Locale; appearance?: Appearance | undefined } | null;
 }
 
 export class ModalOpenError extends Error {
@@ -43,13 +46,18 @@ export class ModalOpenError extends Error {
 
 export interface ControllerContext {
   api: ApiClient;
+  /** The customer's language: the confirming form's, else the Soxara instance's. */
   locale: Locale;
+  /** The look of the modals: the confirming form's appearance, else the last configured form's. */
+  appearance?: Appearance | undefined;
   /** The API origin (e.g. `http://localhost:4010`): the only origin a challenge or wallet page may come from. */
   apiOrigin: string;
   /** Asks the merchant script for a modal and resolves once it is wired; rejects with ModalOpenError if it never comes. */
   openModal(kind: ModalKind): Promise<ModalHandle>;
   /** The merchant page became visible again (tab switch, return from the wallet app): re-check at once. */
   pageVisible: Notifier;
+  /** Whether the browser is online; hand-made test contexts may leave it out (always online). */
+  connectivity?: Connectivity;
   element(elementId: string): ElementHandle | undefined;
   /**
    * Sends the whole merchant page to `url` (3-D Secure with `redirect: 'always'`). Callers pass only

@@ -136,7 +136,7 @@ describe('confirm-element with a card element', () => {
     const { merchant } = await ready(api, { error });
     merchant.port.postMessage(confirmCall(1));
     await vi.waitFor(() => expect(merchant.of('response')).toHaveLength(1));
-    expect(merchant.of('response')[0].result).toEqual({ error });
+    expect(merchant.of('response')[0].result).toEqual({ error: { ...error, doc_url: 'https://github.com/soxara/soxara-js/blob/main/docs/errors.md#incomplete_number' } });
     expect(api.confirms).toHaveLength(0);
   });
 
@@ -182,8 +182,10 @@ describe('confirm-element with a card element', () => {
     const { merchant, element } = await ready(api);
     merchant.port.postMessage(confirmCall(1));
     await vi.waitFor(() => expect(merchant.of('response')).toHaveLength(1));
-    expect(merchant.of('response')[0].result.error).toMatchObject({ ...decline, payment_intent: { id: 'pi_abc123' } });
-    expect(element.of('show-error').at(-1).error).toMatchObject(decline);
+    // The codes stay the API's; the message is the customer's, the same in the form and the result.
+    const shown = { ...decline, message: 'Your card was declined. Try another card or payment method.', doc_url: 'https://github.com/soxara/soxara-js/blob/main/docs/errors.md#generic_decline' };
+    expect(merchant.of('response')[0].result.error).toMatchObject({ ...shown, payment_intent: { id: 'pi_abc123' } });
+    expect(element.of('show-error').at(-1).error).toMatchObject(shown);
   });
 
   it('a rate limit (429) is not retried: one request, the customer is told to wait, the merchant gets rate_limit_error', async () => {
@@ -194,7 +196,7 @@ describe('confirm-element with a card element', () => {
     await vi.waitFor(() => expect(merchant.of('response')).toHaveLength(1));
     expect(api.confirms).toHaveLength(1);
     const wait = 'Too many attempts in a short time. Wait a few minutes, then try again.';
-    expect(merchant.of('response')[0].result.error).toEqual({ type: 'rate_limit_error', code: 'rate_limited', message: wait });
+    expect(merchant.of('response')[0].result.error).toEqual({ type: 'rate_limit_error', code: 'rate_limited', message: wait, doc_url: 'https://github.com/soxara/soxara-js/blob/main/docs/errors.md#rate_limited' });
     expect(element.of('show-error').at(-1).error).toMatchObject({ type: 'rate_limit_error', message: wait });
   });
 
@@ -243,6 +245,30 @@ describe('confirm-element with a card element', () => {
     expect(merchant.of('close-modal')).toEqual([{ type: 'close-modal', modalId }]);
   });
 
+  it("the element's settings dress its modal and word its errors: locale and appearance of the form, not the instance", async () => {
+    const api = fakeApi({
+      confirm: async () => ({ ok: true, data: challenge(`${API}/simulators/3ds/tok`) }),
+      retrieve: async () => ({ ok: true, data: challenge(`${API}/simulators/3ds/tok`) }),
+    });
+    const { merchant, element } = await ready(api);
+    const appearance = { theme: 'night', rules: { '.Dialog': { padding: '8px' } } };
+    element.port.postMessage({ type: 'element-settings', locale: 'fr', appearance });
+    merchant.port.postMessage(confirmCall(1));
+    await vi.waitFor(() => expect(merchant.of('open-modal')).toHaveLength(1));
+    const line = new MessageChannel();
+    const modal = recorder(line.port1);
+    open.push(line.port1);
+    merchant.port.postMessage({ type: 'attach-modal', modalId: merchant.of('open-modal')[0].modalId }, [line.port2]);
+    await vi.waitFor(() => expect(modal.of('show')).toHaveLength(1));
+    expect(modal.of('show')[0]).toMatchObject({ locale: 'fr', appearance });
+    line.port1.postMessage({ type: 'cancel' });
+    await vi.waitFor(() => expect(merchant.of('response')).toHaveLength(1), { timeout: 5000 });
+    expect(merchant.of('response')[0].result.error).toMatchObject({
+      code: 'payment_intent_authentication_failure',
+      message: "Nous n'avons pas pu vérifier votre carte. Réessayez ou utilisez un autre moyen de paiement.",
+    });
+  });
+
   it('cancelling the 3-D Secure modal resolves payment_intent_authentication_failure', async () => {
     const api = fakeApi({
       confirm: async () => ({ ok: true, data: challenge(`${API}/simulators/3ds/tok`) }),
@@ -287,7 +313,7 @@ describe('confirm-element with a card element', () => {
     merchant.port.postMessage({ type: 'detach-element', elementId: 'el_1' });
     merchant.port.postMessage(confirmCall(1));
     await vi.waitFor(() => expect(merchant.of('response')).toHaveLength(1));
-    expect(merchant.of('response')[0].result).toEqual({ error: { type: 'api_connection_error', code: 'element_unavailable', message: expect.any(String) } });
+    expect(merchant.of('response')[0].result).toEqual({ error: { type: 'api_connection_error', code: 'element_unavailable', message: expect.any(String), doc_url: expect.stringMatching(/#element_unavailable$/) } });
     expect(api.confirms).toHaveLength(0);
   });
 

@@ -18,8 +18,10 @@ import type { ControllerContext } from './context.ts';
 import { openElementLine, type ElementLine } from './element-line.ts';
 import { createModalRegistry } from './modal-line.ts';
 import { createEmitter } from './notifier.ts';
+import type { Connectivity } from './wait/connectivity.ts';
 import { dispatchCall } from './dispatch.ts';
 import { unexpectedError } from './errors.ts';
+import { inLocale } from './error-copy.ts';
 import { sendPaymentSummary } from './payment-summary.ts';
 
 export interface ControllerEnv {
@@ -29,6 +31,8 @@ export interface ControllerEnv {
   createApi?: (config: ApiClientConfig) => ApiClient;
   newId?: () => string;
   modalTimeoutMs?: number;
+  /** The browser's network state (wait/connectivity.ts); without it the flows take it as always online. */
+  connectivity?: Connectivity;
 }
 
 export interface Controller {
@@ -79,18 +83,40 @@ export function startController(port: MessagePort, env: ControllerEnv): Controll
 
   const modals = createModalRegistry({
     sendToMerchant: (message) => line.send(message),
-    locale: () => locale,
     newId,
     ...(env.modalTimeoutMs === undefined ? {} : { timeoutMs: env.modalTimeoutMs }),
   });
 
-  function context(client: ApiClient): ControllerContext {
+  /**
+   * The confirming form's settings; for a call without one (`confirmPayment({ clientSecret,
+   * paymentMethod })`), the look of the form configured last, so its modal matches the page's form.
+   */
+  function settingsFor(call: ControllerCall): ElementLine['settings'] {
+    const own = call.method === 'confirm-element' ? elements.get(call.elementId)?.settings : null;
+    if (own) return own;
+    const configured = [...elements.values()].filter((element) => element.settings);
+    const last = configured[configured.length - 1]?.settings;
+    return last ? { locale, appearance: last.appearance } : null;
+  }
+
+  /** Read when used, not when the call came: a form configured (or updated) meanwhile counts. */
+  function context(client: ApiClient, call: ControllerCall): ControllerContext {
+    const look = () => {
+      const settings = settingsFor(call);
+      return { locale: settings?.locale ?? locale, appearance: settings?.appearance };
+    };
     return {
       api: client,
-      locale,
+      get locale() {
+        return look().locale;
+      },
+      get appearance() {
+        return look().appearance;
+      },
       apiOrigin: new URL(client.apiUrl).origin,
-      openModal: (kind) => modals.open(kind),
+      openModal: (kind) => modals.open(kind, look()),
       pageVisible: visible,
+      ...(env.connectivity ? { connectivity: env.connectivity } : {}),
       element: (elementId) => elements.get(elementId),
       navigate: (url) => line.send({ type: 'redirect', url }),
     };
@@ -128,7 +154,10 @@ export function startController(port: MessagePort, env: ControllerEnv): Controll
     const key = call.method === 'retrieve-payment' ? null : call.clientSecret;
     const running = key ? inFlight.get(key) : undefined;
     if (running) return running;
-    const promise = dispatchCall(context(client), call).catch(unexpectedError);
+    const ctx = context(client, call);
+    const promise = dispatchCall(ctx, call)
+      .catch(unexpectedError)
+      .then((result) => ('error' in result ? { error: inLocale(result.error, ctx.locale) } : result));
     if (key) {
       inFlight.set(key, promise);
       void promise.finally(() => inFlight.delete(key));

@@ -16,6 +16,7 @@ export function openElementLine(port: MessagePort, elementId: string, kind: 'car
   const pending = new PendingRequests<CollectCardResult>();
   let momoDetails: ElementHandle['momoDetails'] = null;
   let selectedMethod: ElementHandle['selectedMethod'] = null;
+  let settings: ElementHandle['settings'] = null;
   const line: Line<ControllerToElement> = openLine<ElementToController, ControllerToElement>(port, ElementToController, (message) => {
     switch (message.type) {
       case 'card-collected':
@@ -23,6 +24,9 @@ export function openElementLine(port: MessagePort, elementId: string, kind: 'car
         break;
       case 'momo-details':
         momoDetails = { provider: message.provider, phoneNumber: message.phoneNumber };
+        break;
+      case 'element-settings':
+        settings = { locale: message.locale, appearance: message.appearance };
         break;
       case 'method-selected':
         selectedMethod = message.method;
@@ -38,6 +42,9 @@ export function openElementLine(port: MessagePort, elementId: string, kind: 'car
     },
     get selectedMethod() {
       return selectedMethod;
+    },
+    get settings() {
+      return settings;
     },
     send: (message) => line.send(message),
     async collectCard() {

@@ -2,6 +2,7 @@
 import { connectToParent } from '../shared/handshake.ts';
 import { startController } from './controller.ts';
 import { readApiUrl, readRequestTimeoutMs } from './page-settings.ts';
+import { browserConnectivity } from './wait/connectivity.ts';
 
 async function boot(): Promise<void> {
   const apiUrl = readApiUrl();
@@ -13,7 +14,11 @@ async function boot(): Promise<void> {
   const port = connection?.ports[0];
   if (!port) return;
   const requestTimeoutMs = readRequestTimeoutMs();
-  const controller = startController(port, { apiUrl, ...(requestTimeoutMs === undefined ? {} : { requestTimeoutMs }) });
+  const controller = startController(port, {
+    apiUrl,
+    connectivity: browserConnectivity(window),
+    ...(requestTimeoutMs === undefined ? {} : { requestTimeoutMs }),
+  });
   // This frame's visibility follows the top-level page: a second source besides `page-visible`.
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') controller.pageVisible();

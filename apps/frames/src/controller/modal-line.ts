@@ -3,14 +3,20 @@
  * frame (`open-modal`), waits for its private line (`attach-modal` with the same modalId) and hands
  * back a ModalHandle. The modal never learns the client secret: it only shows what it is told.
  */
-import { ModalToController, openLine, type ControllerToMerchant, type ControllerToModal, type Line, type Locale, type ModalKind } from '@soxara/protocol';
+import { ModalToController, openLine, type Appearance, type ControllerToMerchant, type ControllerToModal, type Line, type Locale, type ModalKind } from '@soxara/protocol';
 import { ModalOpenError, type ModalHandle } from './context.ts';
 
 /** Long enough for a cold frame load on a slow phone; a merchant page that blocks frames never answers. */
 export const MODAL_OPEN_TIMEOUT_MS = 15_000;
 
+/** What a modal looks like: the locale and appearance of the form (or Soxara instance) it serves. */
+export interface ModalLook {
+  locale: Locale;
+  appearance?: Appearance | undefined;
+}
+
 export interface ModalRegistry {
-  open(kind: ModalKind): Promise<ModalHandle>;
+  open(kind: ModalKind, look: ModalLook): Promise<ModalHandle>;
   /** Called by the controller for each `attach-modal`; unknown or stale ids are closed at once. */
   attach(modalId: string, port: MessagePort): void;
   closeAll(): void;
@@ -18,16 +24,15 @@ export interface ModalRegistry {
 
 interface Options {
   sendToMerchant(message: ControllerToMerchant): void;
-  locale(): Locale;
   newId(): string;
   timeoutMs?: number;
 }
 
 export function createModalRegistry(options: Options): ModalRegistry {
-  const waiting = new Map<string, { resolve(handle: ModalHandle): void; timer: ReturnType<typeof setTimeout> }>();
+  const waiting = new Map<string, { resolve(handle: ModalHandle): void; timer: ReturnType<typeof setTimeout>; look: ModalLook }>();
   const open = new Map<string, ModalHandle>();
 
-  function makeHandle(modalId: string, port: MessagePort): ModalHandle {
+  function makeHandle(modalId: string, port: MessagePort, look: ModalLook): ModalHandle {
     const cancelListeners = new Set<() => void>();
     const resendListeners = new Set<() => void>();
     let closed = false;
@@ -41,7 +46,7 @@ export function createModalRegistry(options: Options): ModalRegistry {
     };
     return {
       show(view) {
-        if (!closed) line.send({ type: 'show', view, locale: options.locale() });
+        if (!closed) line.send({ type: 'show', view, locale: look.locale, ...(look.appearance && { appearance: look.appearance }) });
       },
       status(message) {
         if (!closed) line.send({ type: 'status', message: message.slice(0, 2000) });
@@ -61,7 +66,7 @@ export function createModalRegistry(options: Options): ModalRegistry {
   }
 
   return {
-    open(kind) {
+    open(kind, look) {
       const modalId = options.newId();
       return new Promise<ModalHandle>((resolve, reject) => {
         const timer = setTimeout(() => {
@@ -69,7 +74,7 @@ export function createModalRegistry(options: Options): ModalRegistry {
           options.sendToMerchant({ type: 'close-modal', modalId });
           reject(new ModalOpenError(`the ${kind} modal did not open`));
         }, options.timeoutMs ?? MODAL_OPEN_TIMEOUT_MS);
-        waiting.set(modalId, { resolve, timer });
+        waiting.set(modalId, { resolve, timer, look });
         options.sendToMerchant({ type: 'open-modal', modalId, kind });
       });
     },
@@ -81,7 +86,7 @@ export function createModalRegistry(options: Options): ModalRegistry {
       }
       waiting.delete(modalId);
       clearTimeout(entry.timer);
-      const handle = makeHandle(modalId, port);
+      const handle = makeHandle(modalId, port, entry.look);
       open.set(modalId, handle);
       entry.resolve(handle);
     },

@@ -5,6 +5,7 @@
 import { signal } from '@preact/signals-core';
 import * as v from 'valibot';
 import { ControllerToModal, openLine, type Locale, type ModalToController, type ModalToMerchant, type ModalView } from '@soxara/protocol';
+import { applyAppearance } from '../shared/appearance.ts';
 import { drawWithSignals } from '../shared/draw.tsx';
 import { connectToParent } from '../shared/handshake.ts';
 import { ModalShell } from './ModalShell.tsx';
@@ -25,6 +26,8 @@ async function boot(): Promise<void> {
     if (message.type === 'show') {
       locale.value = message.locale;
       document.documentElement.lang = message.locale;
+      // The form that opened this modal already warned about rules outside the allowlist.
+      applyAppearance(document.documentElement, message.appearance);
       status.value = null;
       view.value = message.view;
     } else {

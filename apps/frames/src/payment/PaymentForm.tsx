@@ -92,22 +92,24 @@ function OtherMethodForm(props: PaymentFormProps & { method: 'momo' | 'soxara_wa
     >
       {method === 'momo' ? (
         <>
-          <fieldset class="sx-providers">
-            <legend>{copy.provider}</legend>
-            {(['mtn', 'orange'] as const).map((value: MomoProvider) => (
-              <label key={value} class="sx-provider">
-                <input
-                  type="radio"
-                  name="provider"
-                  value={value}
-                  checked={momo.provider.value === value}
-                  disabled={locked}
-                  onChange={() => (momo.provider.value = value)}
-                />
-                {value === 'mtn' ? 'MTN MoMo' : 'Orange Money'}
-              </label>
-            ))}
-          </fieldset>
+          {momo.needsPicker.value ? (
+            <fieldset class="sx-providers">
+              <legend>{copy.provider}</legend>
+              {(['mtn', 'orange'] as const).map((value: MomoProvider) => (
+                <label key={value} class="sx-provider">
+                  <input
+                    type="radio"
+                    name="provider"
+                    value={value}
+                    checked={momo.chosen.value === value}
+                    disabled={locked}
+                    onChange={() => (momo.chosen.value = value)}
+                  />
+                  {value === 'mtn' ? 'MTN MoMo' : 'Orange Money'}
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
           <div class="sx-field">
             <label for="sx-phone">{copy.phone}</label>
             <input
@@ -130,6 +132,7 @@ function OtherMethodForm(props: PaymentFormProps & { method: 'momo' | 'soxara_wa
             />
           </div>
           <p id="sx-momo-hint" class="sx-hint">
+            {momo.detected.value ? `${momo.detected.value === 'mtn' ? 'MTN MoMo' : 'Orange Money'}. ` : ''}
             {copy.momoHint}
           </p>
           <div class="sx-errors" aria-live="polite">

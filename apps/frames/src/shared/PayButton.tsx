@@ -75,6 +75,9 @@ export function PayButton({ form, press }: Props) {
           )}
         </button>
       ) : null}
+      <p class="sx-notice" role="status">
+        {form.notice.value}
+      </p>
     </>
   );
 }

@@ -24,6 +24,7 @@ import { inCustomerWords } from './copy.ts';
 import { formErrorCopy } from './form-copy.ts';
 import { formatMoney } from './money.ts';
 import { createPayGuard } from './pay-guard.ts';
+import { markLite } from './lite.ts';
 import { watchHeight } from './watch-height.ts';
 
 export interface ElementFrameHooks {
@@ -54,7 +55,7 @@ export interface ElementFormCallbacks {
 }
 
 /** What every element form component is drawn with: the frame's signals and its callbacks. */
-export type ElementFormProps = Pick<ElementFrame, 'locale' | 'payLabel' | 'showPayButton' | 'busy' | 'disabled' | 'declineError'> &
+export type ElementFormProps = Pick<ElementFrame, 'locale' | 'payLabel' | 'showPayButton' | 'busy' | 'disabled' | 'declineError' | 'notice'> &
   ElementFormCallbacks;
 
 export interface ElementFrame {
@@ -67,6 +68,8 @@ export interface ElementFrame {
   disabled: ReadonlySignal<boolean>;
   /** What the last press of Pay came to: a decline, or a click the pay guard ignored. */
   declineError: ReadonlySignal<ErrorInfo | null>;
+  /** The controller's calm line while a confirm waits (offline), in the customer's words. */
+  notice: ReadonlySignal<string | null>;
   controller: Line<ElementToController>;
   /**
    * Sends `change` to the merchant whenever `change` says something new (transitions only); the state
@@ -85,20 +88,32 @@ export function connectElementFrame(
   root: HTMLElement,
   hooks: ElementFrameHooks,
 ): ElementFrame {
+  markLite(document.documentElement, navigator);
   const options = signal<ElementOptions | null>(null);
   const locale = computed<Locale>(() => options.value?.locale ?? 'en');
   const summary = signal<{ amount: number; currency: 'USD' | 'LRD' } | null>(null);
   const busy = signal(false);
   const declineError = signal<ErrorInfo | null>(null);
+  let warnedRules = false;
+  const notice = signal<string | null>(null);
 
   const merchant = openLine<MerchantToElement, ElementToMerchant>(merchantPort, MerchantToElement, (message) => {
     switch (message.type) {
-      case 'configure':
-        applyAppearance(document.documentElement, message.options.appearance);
+      case 'configure': {
+        const ignored = applyAppearance(document.documentElement, message.options.appearance);
+        // In this frame's console, which DevTools shows beside the page's: the allowlist lives here, and
+        // the merchant script stays small. Once per frame, so a re-render never floods the console.
+        if (ignored.length > 0 && !warnedRules) {
+          warnedRules = true;
+          console.warn(`Soxara: ignored appearance.rules outside the allowlist (docs/soxara-js.md#appearance-rules): ${ignored.join(', ')}`);
+        }
         document.documentElement.lang = message.options.locale;
         options.value = message.options;
+        const { locale: configured, appearance } = message.options;
+        controller.send({ type: 'element-settings', locale: configured, ...(appearance && { appearance }) });
         hooks.configured?.(message.options);
         break;
+      }
       case 'focus':
         hooks.focus();
         break;
@@ -125,6 +140,9 @@ export function connectElementFrame(
         break;
       case 'show-error':
         declineError.value = message.error;
+        break;
+      case 'notice':
+        notice.value = message.message;
         break;
     }
   });
@@ -163,6 +181,7 @@ export function connectElementFrame(
     busy,
     disabled,
     declineError,
+    notice,
     controller,
     reportChanges(change, includeInitial) {
       let last = includeInitial ? '' : JSON.stringify(change.peek());
@@ -176,6 +195,6 @@ export function connectElementFrame(
     clearDecline() {
       declineError.value = null;
     },
-    formProps: { locale, payLabel, showPayButton, busy, disabled, declineError, ...form },
+    formProps: { locale, payLabel, showPayButton, busy, disabled, declineError, notice, ...form },
   };
 }

@@ -4,17 +4,26 @@ import { formatMoney } from './money.ts';
 
 describe('formatMoney', () => {
   it.each([
-    [1250, 'USD', 'en', '$12.50'],
-    [1250, 'LRD', 'en', 'LRD 12.50'],
-    [100000, 'USD', 'en', '$1,000.00'],
-    [5, 'USD', 'en', '$0.05'],
+    [1250, 'USD', 'en', 'US$12.50'],
+    [125000, 'LRD', 'en', 'L$1,250.00'],
+    [100000, 'USD', 'en', 'US$1,000.00'],
+    [5, 'USD', 'en', 'US$0.05'],
   ] as const)('%d %s in %s → %s', (amount, currency, locale, expected) => {
     expect(formatMoney(amount, currency, locale).replace(/\u00a0/g, ' ')).toBe(expected);
   });
 
   it('writes French with a decimal comma', () => {
     expect(formatMoney(1250, 'USD', 'fr')).toMatch(/^12,50\s\$US$/);
-    expect(formatMoney(1250, 'LRD', 'fr')).toMatch(/^12,50\sLRD$/);
+    expect(formatMoney(125000, 'LRD', 'fr')).toMatch(/^1\s250,00\s\$LR$/);
+  });
+
+  it('never prints a bare $: each dollar says which it is', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10 ** 9 }), fc.constantFrom('USD' as const, 'LRD' as const), fc.constantFrom('en' as const, 'fr' as const), (amount, currency, locale) => {
+        expect(formatMoney(amount, currency, locale)).toMatch(/US\$|L\$|\$US|\$LR/);
+        expect(formatMoney(amount, currency, locale)).not.toMatch(/(^|[^SL])\$(?!US|LR)/);
+      }),
+    );
   });
 
   it('always shows exactly two decimals of the minor-unit amount', () => {

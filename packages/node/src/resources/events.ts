@@ -1,6 +1,7 @@
 /** `soxara.events`: the account's events, newest first. */
 import type { EventType, SoxaraEvent } from '@soxara/protocol/rest';
-import type { ApiClient, ListResult } from '../client.ts';
+import type { ApiClient } from '../client.ts';
+import { listPromise, type ListPromise } from '../pagination.ts';
 
 export interface EventListParams {
   /** 1–100, default 10. */
@@ -13,8 +14,9 @@ export interface EventListParams {
 export class EventsResource {
   constructor(private readonly client: ApiClient) {}
 
-  list(params?: EventListParams): Promise<ListResult<SoxaraEvent>> {
-    return this.client.request({ method: 'GET', path: '/v1/events', query: { ...params } });
+  /** Newest first; `await` it for one page, or `for await` over it for every event. */
+  list(params: EventListParams = {}): ListPromise<SoxaraEvent> {
+    return listPromise(params, (page) => this.client.request({ method: 'GET', path: '/v1/events', query: { ...page } }));
   }
 
   retrieve(id: string): Promise<SoxaraEvent> {

@@ -30,6 +30,11 @@ export interface SandboxApi {
   url: string;
   /** Runs one call; an SDK error becomes a CliError saying what happened. */
   call<T>(request: (client: Soxara) => Promise<T>): Promise<T>;
+  /**
+   * A POST the server SDK has no method for yet (`/v1/events/:id/resend`): the envelope's `data`, or a
+   * CliError as `call` makes them.
+   */
+  post<T>(path: string, body: object): Promise<T>;
 }
 
 export function connectToSandbox(flags: { 'api-key'?: string | undefined; 'api-url'?: string | undefined }, io: CliIo): SandboxApi {
@@ -57,13 +62,35 @@ export function connectToSandbox(flags: { 'api-key'?: string | undefined; 'api-u
         throw toCliError(error, url);
       }
     },
+    async post<T>(path: string, body: object): Promise<T> {
+      let answer: { success?: boolean; data?: T; error?: { message?: string; code?: string } };
+      try {
+        const response = await fetch(`${url}${path}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+          signal: AbortSignal.timeout(15_000),
+        });
+        answer = (await response.json()) as typeof answer;
+      } catch {
+        // No answer, or not the sandbox's JSON: either way nothing the sandbox said.
+        throw unreachable(url);
+      }
+      if (answer.success !== true) {
+        const code = answer.error?.code;
+        throw new CliError('refused', `${answer.error?.message ?? 'the sandbox refused the request'}${code ? ` (${code})` : ''}`);
+      }
+      return answer.data as T;
+    },
   };
 }
 
+function unreachable(url: string): CliError {
+  return new CliError('unreachable', `cannot reach the sandbox at ${url} (is soxara dev running? --api-url names another)`);
+}
+
 function toCliError(error: unknown, url: string): unknown {
-  if (error instanceof SoxaraConnectionError) {
-    return new CliError('unreachable', `cannot reach the sandbox at ${url} (is soxara dev running? --api-url names another)`);
-  }
+  if (error instanceof SoxaraConnectionError) return unreachable(url);
   if (error instanceof SoxaraError) {
     return new CliError('refused', `${error.message}${error.code ? ` (${error.code})` : ''}`);
   }

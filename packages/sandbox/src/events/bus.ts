@@ -5,9 +5,10 @@
  */
 import type Database from 'better-sqlite3';
 import { isEventType, type EventType } from '@soxara/protocol';
-import { DEFAULT_MAX_ATTEMPTS } from '../webhooks/backoff.ts';
 import { enqueueDelivery, migrateDeliveries } from '../webhooks/deliveries.ts';
+import { LOOPBACK_POLICY, type WebhookAddressPolicy } from '../webhooks/address-policy.ts';
 import { createWebhookDispatcher } from '../webhooks/dispatcher.ts';
+import type { ResolveAll } from '../webhooks/send.ts';
 import { endpointsFor, migrateEndpoints } from '../webhooks/endpoints.ts';
 import { buildEvent } from './envelope.ts';
 import { insertEvent, migrateEventStore } from './store.ts';
@@ -19,6 +20,11 @@ export interface EventBus {
    * it reports, so that a committed change always has its event (and vice versa).
    */
   emit(accountId: string, type: string, object: object): { id: string };
+  /**
+   * Delivers a recorded event again, the same event with the same id, to each of `endpointIds` (of its
+   * account): one new delivery each, with a schedule of its own. Answers the new deliveries' ids.
+   */
+  resend(accountId: string, eventId: string, endpointIds: readonly string[]): string[];
   /** Starts the delivery loop (resumes deliveries left pending by a previous run). */
   start(): void;
   /** Stops timers; pending deliveries stay in SQLite. */
@@ -33,11 +39,14 @@ export interface EventBus {
 export interface EventBusOptions {
   /** Base of the exponential retry backoff (SOXARA_WEBHOOK_RETRY_MS). */
   retryBaseMs: number;
-  /** Attempts per delivery, the first included. Default 8. */
+  /** Attempts per delivery, the first included, to end the schedule sooner than its three days (tests). */
   maxAttempts?: number;
   /** Per attempt. Default 10 s. */
   timeoutMs?: number;
-  fetch?: typeof fetch;
+  /** Where webhooks may go; the loopback policy when absent. */
+  policy?: WebhookAddressPolicy;
+  /** Resolves webhook hosts (tests); the system resolver when absent. */
+  resolve?: ResolveAll;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -52,9 +61,10 @@ export function migrateEvents(db: Database.Database): void {
 export function createEventBus(db: Database.Database, options: EventBusOptions): EventBus {
   const dispatcher = createWebhookDispatcher(db, {
     retryBaseMs: options.retryBaseMs,
-    maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    ...(options.maxAttempts !== undefined ? { maxAttempts: options.maxAttempts } : {}),
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    policy: options.policy ?? LOOPBACK_POLICY,
+    ...(options.resolve ? { resolve: options.resolve } : {}),
   });
   const recordNow = (accountId: string, type: EventType, object: object) => {
     const now = new Date();
@@ -76,6 +86,12 @@ export function createEventBus(db: Database.Database, options: EventBusOptions):
       // Nothing to send (an account without endpoints): no need to run the delivery loop.
       if (deliveries > 0) dispatcher.wake();
       return { id };
+    },
+    resend(accountId, eventId, endpointIds) {
+      const now = Date.now();
+      const ids = db.transaction(() => endpointIds.map((endpointId) => enqueueDelivery(db, eventId, endpointId, accountId, now)))();
+      if (ids.length > 0) dispatcher.wake();
+      return ids;
     },
     start: () => dispatcher.start(),
     stop: () => dispatcher.stop(),

@@ -1,22 +1,19 @@
 /**
- * Bearer-key authentication. `requireKey` accepts either key kind (the browser routes); `requireSecretKey`
- * only the secret key. Each refusal says what is wrong with the key, never which keys exist.
+ * API-key authentication (Bearer, or Basic with the key as user name: authorization.ts). `requireKey`
+ * accepts either key kind (the browser routes); `requireSecretKey` only the secret key.
+ * Each refusal says what is wrong with the key, never which keys exist.
  */
 import type { MiddlewareHandler } from 'hono';
 import { parseKey } from '@soxara/protocol';
 import type { AppEnv, Deps, KeyKind } from './env.ts';
 import { authenticationError, permissionError } from './errors.ts';
 import { findAccountByKey } from '../store/accounts.ts';
+import { keyFromAuthorization } from './authorization.ts';
 
 function authenticate(deps: Deps, header: string | undefined): { account: AppEnv['Variables']['account']; kind: KeyKind } {
-  if (!header || header.trim() === '') {
-    throw authenticationError('missing_api_key', 'No API key provided: send "Authorization: Bearer <key>".');
-  }
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match?.[1]) {
-    throw authenticationError('invalid_authorization_header', 'The Authorization header must be "Bearer <key>".');
-  }
-  const key = match[1];
+  const read = keyFromAuthorization(header);
+  if (!read.ok) throw authenticationError(read.code, read.message);
+  const key = read.key;
   const parsed = parseKey(key);
   if (!parsed) {
     throw authenticationError(

@@ -12,7 +12,7 @@ export function browserCors(): MiddlewareHandler {
   const preflight = cors({
     origin: '*',
     allowMethods: ['GET', 'POST', 'OPTIONS'],
-    allowHeaders: ['Authorization', 'Content-Type', 'X-Idempotency-Key'],
+    allowHeaders: ['Authorization', 'Content-Type', 'X-Idempotency-Key', 'Idempotency-Key'],
     maxAge: 600,
     credentials: false,
   });
@@ -20,5 +20,6 @@ export function browserCors(): MiddlewareHandler {
     if (c.req.method === 'OPTIONS') return preflight(c, next);
     await next();
     c.res.headers.set('Access-Control-Allow-Origin', '*');
+    c.res.headers.set('Access-Control-Expose-Headers', 'Request-Id');
   };
 }

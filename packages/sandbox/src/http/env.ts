@@ -15,7 +15,9 @@ export interface IdempotencySlot {
   stored: boolean;
 }
 
-export type AppEnv = { Variables: { account: Account; keyKind: KeyKind; idempotency: IdempotencySlot | undefined } };
+export type AppEnv = {
+  Variables: { account: Account; keyKind: KeyKind; idempotency: IdempotencySlot | undefined; requestId: string };
+};
 
 export interface Deps {
   db: Database.Database;

@@ -24,6 +24,10 @@ export function invalidRequest(code: string, message: string, param?: string): A
   return new ApiError(400, { type: 'invalid_request_error', code, message, ...(param ? { param } : {}) });
 }
 
+export function invalidUtf8(): ApiError {
+  return invalidRequest('invalid_utf8', 'The request body is not valid UTF-8 text.');
+}
+
 export function notFound(what: string, param?: string): ApiError {
   return new ApiError(404, {
     type: 'invalid_request_error',
@@ -45,6 +49,7 @@ export function conflict(code: string, message: string): ApiError {
   return new ApiError(409, { type: 'invalid_request_error', code, message });
 }
 
-export function errorEnvelope(body: ApiErrorBody): { success: false; error: ApiErrorBody } {
-  return { success: false, error: body };
+/** The failure envelope; `requestId` (the request's `Request-Id`) goes in as `error.request_id`. */
+export function errorEnvelope(body: ApiErrorBody, requestId?: string): { success: false; error: ApiErrorBody } {
+  return { success: false, error: requestId === undefined ? body : { ...body, request_id: requestId } };
 }

@@ -1,5 +1,6 @@
 /**
- * `X-Idempotency-Key` on any POST (DESIGN.md "Idempotency", research/security.md §4.1).
+ * `X-Idempotency-Key` on any POST (DESIGN.md "Idempotency", research/security.md §4.1), or Stripe's
+ * `Idempotency-Key`, its synonym; both at once with different values is a 400, as neither can be chosen.
  *
  * Mounted once for the whole API, before the route modules, so every POST gets it without each module
  * opting in. It resolves the account from the bearer key itself (scope = account + key kind); requests
@@ -16,19 +17,31 @@
  *   are not stored either, so the client may retry them.
  */
 import { createHash } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { parseKey } from '@soxara/protocol';
 import type { AppEnv, Deps, IdempotencySlot } from './env.ts';
 import { ApiError, conflict, errorEnvelope, invalidRequest } from './errors.ts';
 import { findAccountByKey } from '../store/accounts.ts';
+import { keyFromAuthorization } from './authorization.ts';
+import { readBodyText } from './body.ts';
 import { completeKey, releaseKey, reserveKey, type IdempotencyRow } from '../store/idempotency.ts';
 
-const HEADER = 'x-idempotency-key';
+function idempotencyKeyOf(c: Context): string | undefined {
+  const ours = c.req.header('x-idempotency-key');
+  const stripes = c.req.header('idempotency-key');
+  if (ours !== undefined && stripes !== undefined && ours !== stripes) {
+    throw invalidRequest(
+      'idempotency_key_conflict',
+      'X-Idempotency-Key and Idempotency-Key are synonyms but carry different values: send one of them.',
+    );
+  }
+  return ours ?? stripes;
+}
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 function scopeOf(deps: Deps, authorization: string | undefined): string | null {
-  if (authorization === undefined) return null;
-  const key = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
+  const read = keyFromAuthorization(authorization);
+  const key = read.ok ? read.key : null;
   const parsed = key ? parseKey(key) : null;
   if (!key || !parsed || parsed.mode !== 'test') return null;
   const account = findAccountByKey(deps.db, key);
@@ -63,8 +76,8 @@ function replay(row: IdempotencyRow): Response {
   });
 }
 
-function errorResponse(error: ApiError): Response {
-  return new Response(JSON.stringify(errorEnvelope(error.body)), {
+function errorResponse(error: ApiError, requestId: string | undefined): Response {
+  return new Response(JSON.stringify(errorEnvelope(error.body, requestId)), {
     status: error.status,
     headers: { ...error.headers, 'content-type': 'application/json' },
   });
@@ -79,18 +92,19 @@ export function idempotency(deps: Deps): MiddlewareHandler<AppEnv> {
   const running = new Map<string, Promise<void>>();
 
   return async (c, next) => {
-    const key = c.req.header(HEADER);
-    if (c.req.method !== 'POST' || key === undefined) return next();
+    if (c.req.method !== 'POST') return next();
+    const key = idempotencyKeyOf(c);
+    if (key === undefined) return next();
     if (!KEY_PATTERN.test(key)) {
       throw invalidRequest(
         'idempotency_key_invalid',
-        'X-Idempotency-Key must be 1 to 255 visible ASCII characters.',
+        'X-Idempotency-Key (or Idempotency-Key) must be 1 to 255 visible ASCII characters.',
       );
     }
     const scope = scopeOf(deps, c.req.header('authorization'));
     if (scope === null) return next();
 
-    const bodyText = await c.req.text();
+    const bodyText = await readBodyText(c);
     const fingerprint = createHash('sha256')
       .update(`${c.req.method} ${c.req.path}\n${canonicalBody(bodyText)}`)
       .digest('hex');
@@ -107,11 +121,12 @@ export function idempotency(deps: Deps): MiddlewareHandler<AppEnv> {
     for (let attempt = 0; ; attempt++) {
       const reservation = reserveKey(deps.db, scope, key, fingerprint, Date.now());
       if (reservation.kind === 'reserved') break;
-      if (reservation.row.fingerprint !== fingerprint) return errorResponse(reused());
+      if (reservation.row.fingerprint !== fingerprint) return errorResponse(reused(), c.var.requestId);
       if (reservation.row.state === 'done') return replay(reservation.row);
       if (attempt >= 3) {
         return errorResponse(
           conflict('idempotency_key_in_use', 'A request with this idempotency key is still in progress; retry shortly.'),
+          c.var.requestId,
         );
       }
       const first = running.get(slot);

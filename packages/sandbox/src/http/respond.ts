@@ -1,4 +1,7 @@
-/** The success envelopes of the contract: `{success:true,data}` and `{success:true,data:[…],has_more}`. */
+/**
+ * The success envelopes of the contract: `{success:true,data}`, and for lists Stripe's list object inside
+ * the envelope, `{success:true,object:'list',url,data:[…],has_more}` (`url`: the list's path, to page on).
+ */
 import type Database from 'better-sqlite3';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -34,5 +37,6 @@ export function commit(c: Context<AppEnv>, db: Database.Database, change: () => 
 }
 
 export function list(c: Context, items: readonly unknown[], hasMore: boolean): Response {
-  return c.json({ success: true, data: items, has_more: hasMore }, 200);
+  return c.json({ success: true, object: 'list', url: c.req.path, data: items, has_more: hasMore }, 200);
 }
+

@@ -1,14 +1,20 @@
-/** `GET /v1/events` (newest first, `limit`, `starting_after`, `type`) and `GET /v1/events/:id`. */
+/**
+ * `GET /v1/events` (newest first, `limit`, `starting_after`, `type`), `GET /v1/events/:id`, and
+ * `POST /v1/events/:id/resend`: the same event (same id, so a receiver that dedupes on it may take it as
+ * a repeat) delivered again, to every enabled endpoint that subscribes to its type or to the one named.
+ */
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { EVENT_TYPES, type EventType } from '@soxara/protocol';
 import { requireSecretKey } from '../http/auth.ts';
 import type { AppEnv, Deps } from '../http/env.ts';
-import { notFound } from '../http/errors.ts';
+import { invalidRequest, notFound } from '../http/errors.ts';
 import { list, ok } from '../http/respond.ts';
-import { parseQuery } from '../http/body.ts';
+import { parseBody, parseQuery } from '../http/body.ts';
 import { DEFAULT_LIST_LIMIT, limitSchema } from '../http/schemas.ts';
 import { findEvent, listEvents, parseStoredEvent } from '../events/store.ts';
+import { findDelivery, toApiDelivery } from '../webhooks/deliveries.ts';
+import { endpointsFor, findEndpoint } from '../webhooks/endpoints.ts';
 
 /** Every prefix of an event type, as a family filter the way Stripe allows: `payment.*`, `charge.*`, `charge.dispute.*`. */
 const EVENT_FAMILIES = [...new Set(EVENT_TYPES.flatMap((type) => {
@@ -23,6 +29,15 @@ export const listEventsQuery = v.object({
     v.pipe(
       v.picklist([...EVENT_TYPES, ...EVENT_FAMILIES], 'must be an event type of the event reference, or a family such as payment.*'),
       v.description('One event type, or a family of them (`payment.*`).'),
+    ),
+  ),
+});
+
+export const resendEventBody = v.strictObject({
+  endpoint: v.optional(
+    v.pipe(
+      v.string(),
+      v.description('One endpoint (`we_…`) to send it to, enabled; without it, every enabled endpoint that subscribes to the event’s type.'),
     ),
   ),
 });
@@ -50,6 +65,29 @@ export function eventRoutes(deps: Deps): Hono<AppEnv> {
       types: typesOf(query.type),
     });
     return list(c, events.map(parseStoredEvent), hasMore);
+  });
+
+  routes.post('/events/:id/resend', auth, async (c) => {
+    const account = c.var.account;
+    const id = c.req.param('id');
+    const body = await parseBody(c, resendEventBody);
+    const event = findEvent(deps.db, account.id, id);
+    if (!event) throw notFound(`event: ${id}`, 'id');
+    let endpointIds: string[];
+    if (body.endpoint === undefined) {
+      endpointIds = endpointsFor(deps.db, account.id, event.type).map((endpoint) => endpoint.id);
+    } else {
+      const endpoint = findEndpoint(deps.db, account.id, body.endpoint);
+      if (!endpoint) throw notFound(`webhook endpoint: ${body.endpoint}`, 'endpoint');
+      if (endpoint.status !== 'enabled') {
+        throw invalidRequest('endpoint_disabled', `The webhook endpoint ${endpoint.id} is disabled: enable it first ("disabled": false).`, 'endpoint');
+      }
+      endpointIds = [endpoint.id];
+    }
+    const deliveries = deps.events
+      .resend(account.id, event.id, endpointIds)
+      .map((deliveryId) => toApiDelivery(findDelivery(deps.db, deliveryId)!, event.type));
+    return list(c, deliveries, false);
   });
 
   routes.get('/events/:id', auth, (c) => {

@@ -1,16 +1,20 @@
-/** `/v1/payments`: create, retrieve (with long polling), confirm, withdraw a pending action, and cancel. */
+/** `/v1/payments`: create, list, retrieve (with long polling), update, confirm, withdraw a pending action, and cancel. */
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { MAX_RETURN_URL_LENGTH, paymentIdFromClientSecret, type Payment, type PaymentStatus } from '@soxara/protocol';
 import type { AppEnv, Deps } from '../http/env.ts';
 import { requireKey, requireSecretKey } from '../http/auth.ts';
 import { errorEnvelope, invalidRequest, notFound } from '../http/errors.ts';
-import { commit, ok } from '../http/respond.ts';
-import { parseQuery, parseWith, readJsonObject } from '../http/body.ts';
+import { commit, list, ok } from '../http/respond.ts';
+import { createdFilter, createdQuery, pageQueryEntries, toPageQuery } from '../http/list-query.ts';
+import { listPage } from '../store/pages.ts';
+import { parseBody, parseQuery } from '../http/body.ts';
 import { CONFIRMS_PER_PAYMENT, createRateLimiter } from '../http/rate-limit.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { amountSchema, descriptionSchema, emptyBodySchema, metadataSchema } from '../http/schemas.ts';
+import { updatePayment } from '../payments/update.ts';
 import { newId, randomBase62 } from '../ids.ts';
+import { sameSecret } from '../secrets.ts';
 import { findPayment, findPendingAction, insertPayment, type PaymentRecord } from '../store/payments.ts';
 import { resolveAction } from '../payments/actions.ts';
 import { isoSeconds } from '../time.ts';
@@ -59,6 +63,12 @@ export const retrievePaymentQuery = v.object({
   ),
 });
 
+export const listPaymentsQuery = v.object({
+  ...pageQueryEntries('pi_…'),
+  status: v.optional(v.pipe(v.picklist(STATUSES, `must be one of ${STATUSES.join(', ')}`), v.description('Only payments in this status.'))),
+  created: createdQuery,
+});
+
 export const confirmPaymentBody = v.strictObject({
   client_secret: v.optional(clientSecretSchema),
   payment_method: paymentMethodSchema,
@@ -67,6 +77,17 @@ export const confirmPaymentBody = v.strictObject({
       v.string('must be a string'),
       v.maxLength(MAX_RETURN_URL_LENGTH, `must be at most ${MAX_RETURN_URL_LENGTH} characters`),
       v.description('Where 3-D Secure sends the customer back (absolute http or https URL).'),
+    ),
+  ),
+});
+
+export const updatePaymentBody = v.strictObject({
+  amount: v.optional(v.pipe(amountSchema, v.description('Only while no payment method is confirmed (`requires_payment_method`).'))),
+  description: v.optional(descriptionSchema),
+  metadata: v.optional(
+    v.pipe(
+      v.nullable(metadataSchema),
+      v.description('Merged into the payment\'s metadata: a key set to `""` is removed; `null` removes them all.'),
     ),
   ),
 });
@@ -99,7 +120,7 @@ function checkClientSecret(record: PaymentRecord, clientSecret: string | undefin
     }
     return;
   }
-  if (paymentIdFromClientSecret(clientSecret) !== record.payment.id || clientSecret !== record.payment.client_secret) {
+  if (paymentIdFromClientSecret(clientSecret) !== record.payment.id || !sameSecret(clientSecret, record.payment.client_secret)) {
     throw invalidRequest('client_secret_invalid', 'The client_secret does not match this payment.', 'client_secret');
   }
 }
@@ -127,7 +148,7 @@ export function paymentRoutes(deps: Deps): Hono<AppEnv> {
   });
 
   app.post('/payments', requireSecretKey(deps), async (c) => {
-    const input = parseWith(createPaymentBody, await readJsonObject(c), createParam);
+    const input = await parseBody(c, createPaymentBody, createParam);
     const id = newId('pi');
     const payment: Payment = {
       id,
@@ -157,6 +178,18 @@ export function paymentRoutes(deps: Deps): Hono<AppEnv> {
     });
   });
 
+  app.get('/payments', requireSecretKey(deps), (c) => {
+    const query = parseQuery(listPaymentsQuery, c);
+    const accountId = c.var.account.id;
+    const filter = createdFilter(query.created);
+    if (query.status !== undefined) {
+      filter.where.push('status = ?');
+      filter.params.push(query.status);
+    }
+    const page = listPage(deps.db, 'payments', accountId, filter, toPageQuery(deps.db, 'payments', accountId, query));
+    return list(c, page.data.map((data) => JSON.parse(data) as Payment), page.hasMore);
+  });
+
   app.get('/payments/:id', requireKey(deps), async (c) => {
     const publishable = c.var.keyKind === 'publishable';
     const query = parseQuery(retrievePaymentQuery, c);
@@ -174,9 +207,17 @@ export function paymentRoutes(deps: Deps): Hono<AppEnv> {
     return ok(c, publishable ? clientView(record.payment) : record.payment);
   });
 
+  app.post('/payments/:id', requireSecretKey(deps), async (c) => {
+    const input = await parseBody(c, updatePaymentBody, createParam);
+    return commit(c, deps.db, () => ({
+      status: 200,
+      body: { success: true, data: updatePayment(deps, loadPayment(deps, c).payment, input) },
+    }));
+  });
+
   app.post('/payments/:id/confirm', requireKey(deps), async (c) => {
     const publishable = c.var.keyKind === 'publishable';
-    const input = parseWith(confirmPaymentBody, await readJsonObject(c), confirmParam);
+    const input = await parseBody(c, confirmPaymentBody, confirmParam);
     const record = loadPayment(deps, c);
     checkClientSecret(record, input.client_secret, publishable);
     const method = toConfirmMethod(input.payment_method, new Date());
@@ -191,7 +232,7 @@ export function paymentRoutes(deps: Deps): Hono<AppEnv> {
       const result = confirmPayment(deps, accountId, record.payment, method, returnUrl);
       if (result.decline) {
         declined = true;
-        return { status: 402, body: errorEnvelope({ ...result.decline, payment_intent: clientView(result.payment) }) };
+        return { status: 402, body: errorEnvelope({ ...result.decline, payment_intent: clientView(result.payment) }, c.var.requestId) };
       }
       return { status: 200, body: { success: true, data: publishable ? clientView(result.payment) : result.payment } };
     });
@@ -207,7 +248,7 @@ export function paymentRoutes(deps: Deps): Hono<AppEnv> {
    */
   app.post('/payments/:id/cancel_action', requireKey(deps), async (c) => {
     const publishable = c.var.keyKind === 'publishable';
-    const input = parseWith(cancelActionBody, await readJsonObject(c));
+    const input = await parseBody(c, cancelActionBody);
     const record = loadPayment(deps, c);
     checkClientSecret(record, input.client_secret, publishable);
     return commit(c, deps.db, () => {
@@ -218,7 +259,7 @@ export function paymentRoutes(deps: Deps): Hono<AppEnv> {
   });
 
   app.post('/payments/:id/cancel', requireSecretKey(deps), async (c) => {
-    parseWith(emptyBodySchema, await readJsonObject(c));
+    await parseBody(c, emptyBodySchema);
     const accountId = c.var.account.id;
     const { payment: current } = loadPayment(deps, c);
     const response = commit(c, deps.db, () => {

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import { EVENT_TYPES } from '@soxara/protocol';
 import { requireSecretKey } from '../http/auth.ts';
-import { parseWith, readJsonObject } from '../http/body.ts';
+import { parseBody } from '../http/body.ts';
 import type { AppEnv, Deps } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
 import { ok } from '../http/respond.ts';
@@ -18,7 +18,7 @@ export function testEventRoutes(deps: Deps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
   routes.post('/test_helpers/events', requireSecretKey(deps), async (c) => {
-    const { type } = parseWith(testEventBody, await readJsonObject(c));
+    const { type } = await parseBody(c, testEventBody);
     const accountId = c.var.account.id;
     const event = deps.db.transaction(() => {
       const { id } = deps.events.emit(accountId, type, sampleObject(type));

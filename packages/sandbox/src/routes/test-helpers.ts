@@ -7,7 +7,7 @@ import type { AppEnv, Deps } from '../http/env.ts';
 import { requireSecretKey } from '../http/auth.ts';
 import { invalidRequest, notFound } from '../http/errors.ts';
 import { commit } from '../http/respond.ts';
-import { parseWith, readJsonObject } from '../http/body.ts';
+import { parseBody } from '../http/body.ts';
 import { emptyBodySchema } from '../http/schemas.ts';
 import { findPayment, findPendingAction } from '../store/payments.ts';
 import { resolveAction } from '../payments/actions.ts';
@@ -17,7 +17,7 @@ export function testHelperRoutes(deps: Deps): Hono<AppEnv> {
 
   for (const decision of ['approve', 'decline'] as const) {
     app.post(`/test_helpers/payments/:id/${decision}`, requireSecretKey(deps), async (c) => {
-      parseWith(emptyBodySchema, await readJsonObject(c));
+      await parseBody(c, emptyBodySchema);
       const id = c.req.param('id') ?? '';
       const record = findPayment(deps.db, c.var.account.id, id);
       if (!record) throw notFound(`payment: '${id.slice(0, 100)}'`);

@@ -7,10 +7,12 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import { EVENT_TYPES } from '@soxara/protocol';
 import { requireSecretKey } from '../http/auth.ts';
-import { parseQuery, parseWith, readJsonObject } from '../http/body.ts';
+import { parseBody, parseQuery } from '../http/body.ts';
 import { DEFAULT_LIST_LIMIT, limitSchema } from '../http/schemas.ts';
 import type { AppEnv, Deps } from '../http/env.ts';
-import { notFound } from '../http/errors.ts';
+import { invalidRequest, notFound } from '../http/errors.ts';
+import { webhookAddressPolicy } from '../config.ts';
+import { literalAddress, refusedClass, type AddressClass, type WebhookAddressPolicy } from '../webhooks/address-policy.ts';
 import { list, ok } from '../http/respond.ts';
 import { cancelEndpointDeliveries, listEndpointDeliveries, toApiDelivery } from '../webhooks/deliveries.ts';
 import {
@@ -18,7 +20,7 @@ import {
   deleteEndpoint,
   findEndpoint,
   listEndpoints,
-  setEndpointStatus,
+  setEndpointDisabled,
   toWebhookEndpoint,
   updateEndpoint,
   type EnabledEvent,
@@ -56,11 +58,31 @@ export const updateWebhookEndpointBody = v.strictObject({
   disabled: v.optional(v.pipe(v.boolean(), v.description('true stops deliveries (and cancels pending ones); false resumes them.'))),
 });
 
+const URL_REFUSALS: Record<Exclude<AddressClass, 'public'>, string> = {
+  link_local: 'Webhook URLs may not point at link-local addresses (169.254.0.0/16, fe80::/10), where cloud metadata services live.',
+  reserved: 'Webhook URLs must name a unicast address: multicast and reserved addresses are refused.',
+  loopback:
+    'This sandbox listens beyond loopback, so webhook URLs may not point at loopback addresses; set SOXARA_WEBHOOK_ALLOW_PRIVATE=1 if they should.',
+  private:
+    'This sandbox listens beyond loopback, so webhook URLs may not point at private networks; set SOXARA_WEBHOOK_ALLOW_PRIVATE=1 if they should.',
+};
+
+/**
+ * A URL whose host is written as a refused address is a 400 at once. A name is not resolved here: what it
+ * resolves to is checked at every delivery (webhooks/send.ts), and an answer here would be a DNS oracle.
+ */
+function assertAllowedUrl(url: string, policy: WebhookAddressPolicy): void {
+  const address = literalAddress(new URL(url));
+  const refused = address === null ? null : refusedClass(address, policy);
+  if (refused) throw invalidRequest('url_not_allowed', URL_REFUSALS[refused], 'url');
+}
+
 export const listDeliveriesQuery = v.object({ limit: limitSchema });
 
 export function webhookEndpointRoutes(deps: Deps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const auth = requireSecretKey(deps);
+  const policy = webhookAddressPolicy(deps.config);
 
   function owned(accountId: string, id: string) {
     const endpoint = findEndpoint(deps.db, accountId, id);
@@ -69,7 +91,8 @@ export function webhookEndpointRoutes(deps: Deps): Hono<AppEnv> {
   }
 
   routes.post('/webhook_endpoints', auth, async (c) => {
-    const body = parseWith(createWebhookEndpointBody, await readJsonObject(c));
+    const body = await parseBody(c, createWebhookEndpointBody);
+    assertAllowedUrl(body.url, policy);
     const endpoint = createEndpoint(deps.db, c.var.account.id, body.url, body.enabled_events ?? ['*']);
     return ok(c, toWebhookEndpoint(endpoint, true));
   });
@@ -82,11 +105,12 @@ export function webhookEndpointRoutes(deps: Deps): Hono<AppEnv> {
 
   routes.post('/webhook_endpoints/:id', auth, async (c) => {
     const endpoint = owned(c.var.account.id, c.req.param('id'));
-    const body = parseWith(updateWebhookEndpointBody, await readJsonObject(c));
+    const body = await parseBody(c, updateWebhookEndpointBody);
     deps.db.transaction(() => {
+      if (body.url !== undefined) assertAllowedUrl(body.url, policy);
       updateEndpoint(deps.db, endpoint.id, { url: body.url, enabledEvents: body.enabled_events });
       if (body.disabled !== undefined) {
-        setEndpointStatus(deps.db, endpoint.id, body.disabled ? 'disabled' : 'enabled');
+        setEndpointDisabled(deps.db, endpoint.id, body.disabled);
         if (body.disabled) cancelEndpointDeliveries(deps.db, endpoint.id);
       }
     })();

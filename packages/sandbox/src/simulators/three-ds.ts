@@ -1,6 +1,9 @@
 /**
  * The 3-D Secure challenge page (`next_action.redirect_to_url.url`). Complete or Fail, then a 303 back to
  * the return_url with `payment_intent`, `payment_intent_client_secret` and `redirect_status`, as Stripe does.
+ * Without a return_url, the 303 goes to the sandbox's own "done" page on its configured public URL, never
+ * one built from the request's Host header (which the client chooses), and without the client secret,
+ * which that page has no use for.
  * `?embedded=1` (inside the frames' modal): no redirect, just a "done" page; the frames long-poll the payment.
  * Submitting again after the outcome replays the same redirect, so a reload never re-decides.
  */
@@ -8,12 +11,13 @@ import { Hono, type Context } from 'hono';
 import type { Deps } from '../http/env.ts';
 import { findAction, findPaymentAnyAccount, type ActionRow } from '../store/payments.ts';
 import { resolveAction } from '../payments/actions.ts';
+import { publicUrlOf } from '../public-url.ts';
 import { decisionForms, escapeHtml, finishedPage, formatAmount, notFoundPage, readOutcome, renderPage } from './page.ts';
 
-function returnTo(action: ActionRow, clientSecret: string, status: 'succeeded' | 'failed', fallback: string): string {
-  const url = new URL(action.return_url ?? fallback);
+function returnTo(deps: Deps, action: ActionRow, clientSecret: string, status: 'succeeded' | 'failed'): string {
+  const url = new URL(action.return_url ?? `${publicUrlOf(deps)}/simulators/3ds/${action.token}/done`);
   url.searchParams.set('payment_intent', action.payment_id);
-  url.searchParams.set('payment_intent_client_secret', clientSecret);
+  if (action.return_url !== null) url.searchParams.set('payment_intent_client_secret', clientSecret);
   url.searchParams.set('redirect_status', status);
   return url.toString();
 }
@@ -81,7 +85,6 @@ function afterChallenge(c: Context, deps: Deps, token: string, embedded: boolean
       'You can return to the payment.',
     );
   }
-  const origin = new URL(c.req.url).origin;
   c.header('referrer-policy', 'no-referrer');
-  return c.redirect(returnTo(action, record.payment.client_secret, status, `${origin}/simulators/3ds/${token}/done`), 303);
+  return c.redirect(returnTo(deps, action, record.payment.client_secret, status), 303);
 }

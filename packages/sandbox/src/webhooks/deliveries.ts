@@ -45,11 +45,14 @@ export function migrateDeliveries(db: Database.Database): void {
   CREATE INDEX IF NOT EXISTS webhook_deliveries_endpoint ON webhook_deliveries (endpoint_id)`);
 }
 
-export function enqueueDelivery(db: Database.Database, eventId: string, endpointId: string, accountId: string, now: number): void {
+/** Answers the new delivery's id. */
+export function enqueueDelivery(db: Database.Database, eventId: string, endpointId: string, accountId: string, now: number): string {
+  const id = newId('wd');
   statement(db,
     `INSERT INTO webhook_deliveries (id, event_id, endpoint_id, account_id, status, attempts, next_attempt_at, created_at)
      VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)`,
-  ).run(newId('wd'), eventId, endpointId, accountId, now, now);
+  ).run(id, eventId, endpointId, accountId, now, now);
+  return id;
 }
 
 export function dueDeliveries(db: Database.Database, now: number, limit: number): DeliveryRow[] {

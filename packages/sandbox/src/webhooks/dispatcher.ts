@@ -8,16 +8,27 @@
  */
 import type Database from 'better-sqlite3';
 import { findEvent } from '../events/store.ts';
-import { retryDelayMs } from './backoff.ts';
-import { cancelDelivery, dueDeliveries, nextDueAt, recordAttempt, rescheduleDelivery, type DeliveryRow } from './deliveries.ts';
-import { findEndpointById } from './endpoints.ts';
-import { sendWebhook } from './send.ts';
+import { nextAttemptAt, retryHorizonMs } from './backoff.ts';
+import {
+  cancelDelivery,
+  cancelEndpointDeliveries,
+  dueDeliveries,
+  nextDueAt,
+  recordAttempt,
+  rescheduleDelivery,
+  type DeliveryRow,
+} from './deliveries.ts';
+import { findEndpointById, recordEndpointFailure, recordEndpointSuccess } from './endpoints.ts';
+import type { WebhookAddressPolicy } from './address-policy.ts';
+import { sendWebhook, type ResolveAll } from './send.ts';
 
 export interface DispatcherOptions {
   retryBaseMs: number;
-  maxAttempts: number;
+  /** Attempts in all, the first included, if fewer than the three days of the schedule allow (tests). */
+  maxAttempts?: number;
   timeoutMs: number;
-  fetch?: typeof fetch;
+  policy: WebhookAddressPolicy;
+  resolve?: ResolveAll;
 }
 
 export interface WebhookDispatcher {
@@ -56,7 +67,7 @@ export function createWebhookDispatcher(db: Database.Database, options: Dispatch
     for (const delivery of dueDeliveries(db, now, BATCH)) {
       if (inFlight.has(delivery.id)) continue;
       rescheduleDelivery(db, delivery.id, now + options.timeoutMs + options.retryBaseMs);
-      const attempt = attemptDelivery(delivery).finally(() => {
+      const attempt = attemptDelivery(delivery, now).finally(() => {
         inFlight.delete(delivery.id);
         schedule();
       });
@@ -65,7 +76,8 @@ export function createWebhookDispatcher(db: Database.Database, options: Dispatch
     schedule();
   }
 
-  async function attemptDelivery(delivery: DeliveryRow): Promise<void> {
+  /** `startedAt`: when the attempt is made; `delivery.next_attempt_at` still says when it was due. */
+  async function attemptDelivery(delivery: DeliveryRow, startedAt: number): Promise<void> {
     const endpoint = findEndpointById(db, delivery.endpoint_id);
     const event = findEvent(db, delivery.account_id, delivery.event_id);
     if (!endpoint || endpoint.status !== 'enabled' || !event) {
@@ -77,25 +89,42 @@ export function createWebhookDispatcher(db: Database.Database, options: Dispatch
       secret: endpoint.secret,
       body: event.body,
       timeoutMs: options.timeoutMs,
+      policy: options.policy,
       signal: stopController.signal,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.resolve ? { resolve: options.resolve } : {}),
     });
-    const at = Date.now();
     if (stopController.signal.aborted) {
       // Cut short by stop(): not the receiver's failure. Leave it due for the next start.
-      rescheduleDelivery(db, delivery.id, at);
+      rescheduleDelivery(db, delivery.id, Date.now());
       return;
     }
+    // The attempt is logged at the time it was sent, not when it ended: how long a refused or unanswered
+    // connection took would otherwise show in the log (see send.ts on why that matters).
+    const at = startedAt;
     if (result.ok) {
-      recordAttempt(db, delivery.id, { responseCode: result.responseCode, error: null, at, outcome: { status: 'succeeded' } });
+      db.transaction(() => {
+        recordAttempt(db, delivery.id, { responseCode: result.responseCode, error: null, at, outcome: { status: 'succeeded' } });
+        recordEndpointSuccess(db, endpoint.id);
+      })();
       return;
     }
     const failedAttempts = delivery.attempts + 1;
-    const outcome =
-      failedAttempts >= options.maxAttempts
-        ? ({ status: 'failed' } as const)
-        : ({ status: 'pending', nextAttemptAt: at + retryDelayMs(options.retryBaseMs, failedAttempts) } as const);
-    recordAttempt(db, delivery.id, { responseCode: result.responseCode, error: result.error, at, outcome });
+    const next =
+      options.maxAttempts !== undefined && failedAttempts >= options.maxAttempts
+        ? null
+        : nextAttemptAt({ baseMs: options.retryBaseMs, failedAttempts, attemptAt: at, createdAt: delivery.created_at });
+    const outcome = next === null ? ({ status: 'failed' } as const) : ({ status: 'pending', nextAttemptAt: next } as const);
+    db.transaction(() => {
+      recordAttempt(db, delivery.id, { responseCode: result.responseCode, error: result.error, at, outcome });
+      const disabled = recordEndpointFailure(db, endpoint.id, {
+        error: result.error,
+        dueAt: delivery.next_attempt_at ?? at,
+        at,
+        horizonMs: retryHorizonMs(options.retryBaseMs),
+      });
+      // Three days of failures: the endpoint is switched off, as Stripe does, and its other deliveries with it.
+      if (disabled) cancelEndpointDeliveries(db, endpoint.id);
+    })();
   }
 
   return {

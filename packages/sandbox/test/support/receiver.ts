@@ -22,7 +22,8 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
-export async function startReceiver(): Promise<Receiver> {
+/** `port`: to come back where a receiver that went down was (0: any free port). */
+export async function startReceiver(options: { port?: number } = {}): Promise<Receiver> {
   const received: ReceivedWebhook[] = [];
   let statuses: number[] = [];
   const server = createServer((req, res) => {
@@ -42,7 +43,7 @@ export async function startReceiver(): Promise<Receiver> {
       }
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
   return {

@@ -67,6 +67,8 @@ export async function awaitCustomerAction(ctx: ControllerContext, pending: Clien
         signal: attempt.signal,
         onVisible: (listener) => ctx.pageVisible.subscribe(listener),
         onRetry: () => modal.status(copy.reconnecting),
+        ...(ctx.connectivity ? { connectivity: ctx.connectivity } : {}),
+        onOffline: (offline) => modal.status(offline ? copy.offline : ''),
       });
       offCancel();
       offResend();

@@ -6,6 +6,8 @@ import type { Copy } from '../../shared/copy.ts';
 
 const en = {
   reconnecting: 'Connection lost. Still checking for your approval…',
+  /** While the browser is offline, for any flow: nothing has failed, nothing is sent twice. */
+  offline: "You're offline — we'll continue when you're back",
   sendingNewPrompt: 'Sending a new request…',
   newPromptSent: 'A new request was sent. Check your phone.',
   newPromptFailed: 'Could not send a new request. The previous one may still be on your phone.',
@@ -19,6 +21,7 @@ export const waitCopy: Copy<typeof en> = {
   en,
   fr: {
     reconnecting: 'Connexion perdue. Nous vérifions toujours votre approbation…',
+    offline: 'Vous êtes hors ligne — nous reprendrons dès votre retour',
     sendingNewPrompt: "Envoi d'une nouvelle demande…",
     newPromptSent: 'Une nouvelle demande a été envoyée. Regardez votre téléphone.',
     newPromptFailed: "Impossible d'envoyer une nouvelle demande. La précédente est peut-être encore sur votre téléphone.",

@@ -29,7 +29,7 @@ export function resultOfPayment(payment: ClientPayment, locale: Locale): Payment
         const error: ErrorInfo = { type: failure.type, code: failure.code, message: failure.message, payment_intent: paymentRef(payment) };
         if (failure.decline_code) error.decline_code = failure.decline_code;
         if (failure.param) error.param = failure.param;
-        return { error };
+        return { error: inLocale(error, locale) };
       }
       return { error: inLocale({ ...PAYMENT_UNEXPECTED_STATE, payment_intent: paymentRef(payment) }, locale) };
     }

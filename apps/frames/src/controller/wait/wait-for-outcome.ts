@@ -14,11 +14,14 @@
  * - Mobile browsers freeze the page while the customer is in the MoMo or wallet app, and a long poll in
  *   flight at that moment can hang. `onVisible` (the merchant page was shown again) drops it and checks
  *   at once; a per-request timeout catches the hangs nobody reported.
+ * - Offline (the browser says so): the poll in flight is dropped, nothing is sent and no backoff grows
+ *   until the browser is online again, then it checks at once. The wait's deadline still holds.
  */
 import { CONNECTION_FAILED, type ClientPayment, type ErrorInfo, type PaymentStatus } from '@soxara/protocol';
 import { isTransient } from '../retryable.ts';
 import { backoffDelay, ERROR_BACKOFF, SHORT_POLL_BACKOFF } from './backoff.ts';
 import { sleep, systemClock, type Clock } from './clock.ts';
+import { whenOnline, type Connectivity } from './connectivity.ts';
 
 export type RetrieveAnswer = { ok: true; payment: ClientPayment } | { ok: false; error: ErrorInfo };
 
@@ -45,6 +48,9 @@ export interface WaitOptions {
   onVisible?: (listener: () => void) => () => void;
   /** Told about each retryable error, e.g. to show "Reconnecting…". */
   onRetry?: (error: ErrorInfo) => void;
+  connectivity?: Connectivity;
+  /** Told true when the wait starts waiting for the network, false when the network is back. */
+  onOffline?: (offline: boolean) => void;
   /** Defaults below; overridable for tests and for waits without an expiry (3-D Secure). */
   maxRequests?: number;
   graceMs?: number;
@@ -91,6 +97,8 @@ export async function waitForOutcome(options: WaitOptions): Promise<WaitOutcome>
     visibleNow = true;
     phase.abort();
   });
+  // A long poll in flight when the network goes is dead: drop it rather than wait for its timeout.
+  const unsubscribeOffline = options.connectivity?.subscribe((online) => online || phase.abort());
 
   try {
     for (;;) {
@@ -109,6 +117,14 @@ export async function waitForOutcome(options: WaitOptions): Promise<WaitOutcome>
 
       if (signal.aborted) return { kind: 'aborted' };
       if (answer.ok && answer.payment.status !== options.ifStatus) return { kind: 'settled', payment: answer.payment };
+      if (options.connectivity && !options.connectivity.online()) {
+        // Not a request's worth: this check is retaken, not counted.
+        requests -= answer.ok ? 0 : 1;
+        options.onOffline?.(true);
+        await whenOnline(options.connectivity, clock, Math.max(0, deadline - clock.now()), signal);
+        options.onOffline?.(false);
+        continue;
+      }
       if (visibleNow) continue;
 
       let delay: number;
@@ -133,6 +149,7 @@ export async function waitForOutcome(options: WaitOptions): Promise<WaitOutcome>
     }
   } finally {
     unsubscribe?.();
+    unsubscribeOffline?.();
     phase.abort();
   }
 }

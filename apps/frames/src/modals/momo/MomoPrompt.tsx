@@ -11,7 +11,7 @@ import { CancelButton } from '../CancelButton.tsx';
 import { Countdown, secondsLeft } from '../Countdown.tsx';
 import { MODAL_DESCRIPTION_ID, MODAL_TITLE_ID } from '../ModalShell.tsx';
 import type { ViewProps } from '../view-props.ts';
-import { momoCopy, PROVIDER_NAMES } from './copy.ts';
+import { momoCopy, PROVIDER_ARTICLE_EN, PROVIDER_NAMES } from './copy.ts';
 import './momo.css';
 
 /** Prompts usually arrive within seconds; offer the fallbacks after this, or halfway to expiry if sooner. */
@@ -26,7 +26,7 @@ export function MomoPrompt({ view, locale, status, onCancel, onResend }: ViewPro
     <div class="sx-momo" data-provider={view.provider}>
       <h2 id={MODAL_TITLE_ID}>{copy.title}</h2>
       <p id={MODAL_DESCRIPTION_ID}>
-        {fill(copy.sent, { provider, amount: formatMoney(view.amount, view.currency, locale), phone: view.phoneNumberMasked })}{' '}
+        {fill(copy.sent, { article: PROVIDER_ARTICLE_EN[view.provider], provider, amount: formatMoney(view.amount, view.currency, locale), phone: view.phoneNumberMasked })}{' '}
         {copy.instruction}
       </p>
       <Countdown expiresAt={view.expiresAt} running={copy.expiresIn} over={copy.expired} />

@@ -5,9 +5,12 @@ import type { Copy } from '../../shared/copy.ts';
 /** Brand names, not translated. */
 export const PROVIDER_NAMES: Record<MomoProvider, string> = { mtn: 'MTN MoMo', orange: 'Orange Money' };
 
+/** English's article goes by sound: "an MTN" ("em-tee-en"), "an Orange". */
+export const PROVIDER_ARTICLE_EN: Record<MomoProvider, 'a' | 'an'> = { mtn: 'an', orange: 'an' };
+
 const en = {
   title: 'Approve on your phone',
-  sent: 'We sent a {provider} payment request of {amount} to {phone}.',
+  sent: 'We sent {article} {provider} payment request of {amount} to {phone}.',
   instruction: 'Unlock your phone and approve the request with your MoMo PIN. Keep this page open.',
   expiresIn: 'The request expires in {time}',
   expired: 'The request has expired.',
