@@ -1,7 +1,8 @@
 /**
  * Debian's Firefox ESR, driven by puppeteer-core over WebDriver BiDi (Playwright's own Firefox build
  * cannot be downloaded on these machines). One browser per test file, a fresh browser context (its
- * own cookies and storage, as a new customer) per test.
+ * own cookies and storage, as a new customer) per test. puppeteer-core is pinned to the last 24.x:
+ * 25 requires Node 22.12, and this repository runs on Node 20.
  */
 import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
