@@ -164,3 +164,17 @@ test('fetchUpdates() shows the amount the merchant changed on the server', async
   await expect(checkout.card.payButton).toHaveText(/US\$30\.00/);
   await expect(checkout.card.number).toHaveValue('4242 4242 4242 4242');
 });
+
+test('the wallet in the tabbed form: submit, then the wallet approval, succeeds', async ({ page, context }) => {
+  const checkout = await DeferredCheckout.open(page, { methods: 'card,momo,soxara_wallet' });
+  await checkout.frame.getByRole('tab', { name: 'Soxara wallet' }).click();
+  await checkout.card.pay();
+  const modal = page.frameLocator('iframe[title="Soxara secure payment dialog"]');
+  await expect(modal.getByRole('img', { name: /QR code/ })).toBeVisible({ timeout: 15_000 });
+  const [walletPage] = await Promise.all([context.waitForEvent('page'), modal.getByRole('link', { name: 'Open Soxara on this device' }).click()]);
+  await walletPage.getByRole('button', { name: 'Approve' }).click();
+  const outcome = await checkout.waitFor('results');
+  expect(outcome.submits).toEqual([{}]);
+  expect(outcome.results[0]).toMatchObject({ paymentIntent: { status: 'succeeded' } });
+  expect((await serverPayment(outcome.payments[0]!)).payment_method).toBe('soxara_wallet');
+});
