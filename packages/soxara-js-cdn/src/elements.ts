@@ -34,7 +34,7 @@ export interface ElementsOwner {
   elementReady(): void;
   confirmFromSubmit(group: ElementsGroup): void;
   /** `submit()` and `fetchUpdates()`: a call naming the group's confirm target, resolving `{}` or `{ error }`. */
-  run(group: ElementsGroup, method: 'submit-element' | 'fetch-updates'): Promise<ElementsSubmitResult>;
+  run(group: ElementsGroup, method: 'submit-element' | 'fetch-updates', where: string): Promise<ElementsSubmitResult>;
 }
 
 /** The mount / update / on / off / once surface shared by the form and `create('card')`. */
@@ -136,11 +136,11 @@ export class ElementsGroup extends Mountable<SoxaraElements> implements SoxaraEl
   }
 
   submit(): Promise<ElementsSubmitResult> {
-    return this.owner.run(this, 'submit-element');
+    return this.owner.run(this, 'submit-element', 'elements.submit()');
   }
 
   fetchUpdates(): Promise<ElementsSubmitResult> {
-    return this.owner.run(this, 'fetch-updates');
+    return this.owner.run(this, 'fetch-updates', 'elements.fetchUpdates()');
   }
 
   /** The element `confirmPayment({elements})` confirms: the merchant's own card element first. */

@@ -52,8 +52,8 @@ export function createSoxara(jsOrigin: string, publishableKey: string, options: 
       if (group.confirmParams && group.clientSecret) void soxara.confirmPayment({ elements: group, confirmParams: group.confirmParams });
     },
     // Async: an IntegrationError (nothing mounted) rejects, as every call of this API does.
-    run: async (group: ElementsGroup, method: 'submit-element' | 'fetch-updates') => {
-      const { error } = await controller().call({ method, elementId: mountedId(group, `elements.${method}`) }, RETRIEVE_TIMEOUT_MS);
+    run: async (group: ElementsGroup, method: 'submit-element' | 'fetch-updates', where: string) => {
+      const { error } = await controller().call({ method, elementId: mountedId(group, where) }, RETRIEVE_TIMEOUT_MS);
       return error ? { error } : {};
     },
   };

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { confirmTarget, followRedirect } from '../src/confirm.ts';
+import { confirmTarget, followRedirect, mountedId } from '../src/confirm.ts';
 import { ElementsGroup, type ElementsOwner } from '../src/elements.ts';
 import { IntegrationError } from '../src/errors.ts';
 
@@ -91,6 +91,13 @@ describe('confirmTarget of a deferred form (mode: "payment")', () => {
       elementId: elements.form.id,
       redirect: 'if_required',
     });
+  });
+
+  it('names the call that needs a mounted form (submit, fetchUpdates)', () => {
+    const owner: ElementsOwner = { jsOrigin: 'https://js.test', locale: 'en', attach() {}, detach() {}, elementReady() {}, confirmFromSubmit() {}, run: async () => ({}) };
+    const unmounted = new ElementsGroup(owner, undefined, { mode: 'payment', amount: 1250, currency: 'USD' }, undefined);
+    expect(() => mountedId(unmounted, 'elements.submit()')).toThrow(/^elements\.submit\(\): mount the form/);
+    expect(mountedId(deferred(), 'elements.submit()')).toMatch(/^\w+$/);
   });
 
   it('needs that clientSecret', () => {
