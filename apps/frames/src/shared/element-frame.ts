@@ -112,13 +112,7 @@ export function connectElementFrame(
         document.documentElement.lang = message.options.locale;
         options.value = message.options;
         const { locale: configured, appearance, amount, currency } = message.options;
-        controller.send({
-          type: 'element-settings',
-          locale: configured,
-          ...(appearance && { appearance }),
-          ...(amount !== undefined && { amount }),
-          ...(currency && { currency }),
-        });
+        controller.send({ type: 'element-settings', locale: configured, appearance, amount, currency });
         hooks.configured?.(message.options);
         break;
       }
@@ -158,12 +152,11 @@ export function connectElementFrame(
     }
   });
 
-  // A deferred form (`mode: 'payment'`) shows the amount the merchant configured; live, as `update()` changes it.
-  const shown = computed(() => {
-    const configured = options.value;
-    return configured?.amount !== undefined && configured.currency ? { amount: configured.amount, currency: configured.currency } : summary.value;
+  // A deferred form (`mode: 'payment'`) shows the amount the merchant configured, live as `update()` changes it.
+  const payLabel = computed(() => {
+    const { amount, currency } = options.value?.currency ? options.value : (summary.value ?? {});
+    return currency && amount !== undefined ? formatMoney(amount, currency, locale.value) : null;
   });
-  const payLabel = computed(() => (shown.value ? formatMoney(shown.value.amount, shown.value.currency, locale.value) : null));
   const showPayButton = computed(() => options.value?.showPayButton ?? false);
   const disabled = computed(() => options.value?.disabled ?? false);
   const payGuard = createPayGuard();
