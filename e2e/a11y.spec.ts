@@ -12,6 +12,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { TEST_PHONES } from '../packages/testing/src/test-values.ts';
 import { accumulateFigures, secretApi } from './support/security-harness.ts';
 import { CardFrame, FRAME_TITLES, TEST_CARDS } from './support/pages/card-frame.ts';
+import { holdStatusChecks } from './support/hold-status-checks.ts';
 import { openCheckout, serverPayment } from './support/pages/merchant.ts';
 import { ThreeDsModal } from './support/pages/three-ds.ts';
 import { stack } from './support/stack.ts';
@@ -120,21 +121,8 @@ test('3-D Secure modal: 0 violations', async ({ page }) => {
 
 test('MoMo prompt and wallet QR modals: 0 violations', async ({ page }) => {
   test.setTimeout(60_000);
-  // The stack's prompts expire after 8 s, less than axe may need on a loaded machine: the controller's
-  // status checks are held on the wire while axe runs, so the dialog stays as the customer first sees it.
-  let release: () => void = () => {};
-  await page.route(`${stack.apiUrl}/v1/payments/*`, async (route) => {
-    if (route.request().method() === 'GET' && route.request().url().includes('wait=')) {
-      await new Promise<void>((resolve) => {
-        const previous = release;
-        release = () => {
-          previous();
-          resolve();
-        };
-      });
-    }
-    await route.continue();
-  });
+  // The dialog is held as first shown while axe runs (see holdStatusChecks).
+  const release = await holdStatusChecks(page);
   await openCheckout(page, 'momo', { phone: TEST_PHONES.expires });
   const modal = page.frameLocator(`iframe[title="${FRAME_TITLES.modal}"]`);
   await page.getByRole('button', { name: 'Pay with Mobile Money' }).click();

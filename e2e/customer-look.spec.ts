@@ -9,8 +9,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { TEST_PHONES } from '../packages/testing/src/test-values.ts';
 import { clickPayButton, FRAME_TITLES } from './support/pages/card-frame.ts';
+import { holdStatusChecks } from './support/hold-status-checks.ts';
 import { openCheckout, serverPayment } from './support/pages/merchant.ts';
-import { stack } from './support/stack.ts';
 
 interface Result {
   paymentIntent?: { id: string; status: string };
@@ -29,24 +29,6 @@ async function mount(page: Page, soxaraOptions: Options, elementsOptions: Option
     return page.evaluate(() => (window as unknown as { __look: { results: Result[] } }).__look.results[0]!);
   };
   return { paymentId, form, modal, result };
-}
-
-/** Holds the controller's status checks on the wire, so a MoMo dialog stays as first shown while a test looks at it. */
-async function holdStatusChecks(page: Page): Promise<() => void> {
-  let release: () => void = () => {};
-  await page.route(`${stack.apiUrl}/v1/payments/*`, async (route) => {
-    if (route.request().method() === 'GET' && route.request().url().includes('wait=')) {
-      await new Promise<void>((resolve) => {
-        const previous = release;
-        release = () => {
-          previous();
-          resolve();
-        };
-      });
-    }
-    await route.continue();
-  });
-  return () => release();
 }
 
 test("locale 'auto' follows the shop's <html lang=\"fr\"> over the English browser, and the button says US$", async ({ page }) => {
@@ -93,7 +75,7 @@ test('amounts name their dollar: L$ on the button and in the MoMo dialog, with "
 });
 
 test('night theme on the MoMo dialog: dark, like the form, and axe finds 0 violations in it', async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const release = await holdStatusChecks(page);
   const { form, modal } = await mount(page, { locale: 'en' }, { appearance: { theme: 'night' } });
   await form.getByRole('tab', { name: 'Mobile money' }).click();
@@ -109,8 +91,8 @@ test('night theme on the MoMo dialog: dark, like the form, and axe finds 0 viola
   const axe = () => new AxeBuilder({ page }).include(`iframe[title="${FRAME_TITLES.modal}"]`).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const contrastChecked = (a: Awaited<ReturnType<typeof axe>>) => [...a.passes, ...a.violations].some((rule) => rule.id === 'color-contrast' && rule.nodes.some((node) => node.target.length > 1));
   let analysis = await axe();
-  for (let retry = 0; retry < 3 && !contrastChecked(analysis); retry++) {
-    await page.waitForTimeout(500);
+  for (let retry = 0; retry < 6 && !contrastChecked(analysis); retry++) {
+    await page.waitForTimeout(1_000);
     analysis = await axe();
   }
   expect(contrastChecked(analysis), 'axe checked the contrast inside the dialog').toBe(true);

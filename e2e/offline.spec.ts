@@ -86,10 +86,10 @@ test('card: Pay pressed while offline waits with one calm line, then completes w
 });
 
 test('card in French: the calm line is in the customer’s language', async ({ browser }) => {
-  // The browser's language, which Soxara() follows by default (locale 'auto').
+  // A French shop (<html lang="fr">) in a French browser: Soxara() follows the page by default (locale 'auto').
   const context = await browser.newContext({ locale: 'fr-FR' });
   const page = await context.newPage();
-  await openCheckout(page, 'modal');
+  await openCheckout(page, 'modal', { lang: 'fr' });
   const card = new CardFrame(page);
   await expect(card.frame.locator('html')).toHaveAttribute('lang', 'fr');
   await card.frame.locator('#sx-number').fill(TEST_CARDS.success);

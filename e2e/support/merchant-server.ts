@@ -102,6 +102,10 @@ function render(fixture: string, values: Record<string, string>): string {
   });
 }
 
+function withLang(lang: string | null, html: string): string {
+  return lang ? html.replace(/<html lang="[^"]*">/, `<html lang="${lang}">`) : html;
+}
+
 function send(res: ServerResponse, status: number, type: string, body: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
   res.end(body);
@@ -124,14 +128,16 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     const existing = url.searchParams.get('payment');
     const payment = existing ? await retrievePayment(existing) : await createPayment(amount, currency);
     const nonce = randomBytes(16).toString('base64url');
-    const html = render(page.fixture, {
+    // ?lang=fr: the shop's own language (its <html lang>), which locale 'auto' follows first.
+    const lang = url.searchParams.get('lang');
+    const html = withLang(lang && /^[a-z]{2}(-[A-Z]{2})?$/.test(lang) ? lang : null, render(page.fixture, {
       JS_URL: jsUrl,
       PUBLISHABLE_KEY: url.searchParams.get('key') ?? publishableKey,
       CLIENT_SECRET: payment.client_secret,
       PAYMENT_ID: payment.id,
       RETURN_URL: `${merchantUrl}/return`,
       NONCE: nonce,
-    });
+    }));
     const frameSrc = page.csp === 'no-frames' ? "'none'" : jsUrl;
     const csp: Record<string, string> = page.csp
       ? { 'Content-Security-Policy': `default-src 'none'; script-src 'nonce-${nonce}' ${jsUrl}; frame-src ${frameSrc}; connect-src 'none'; style-src 'nonce-${nonce}'` }

@@ -1,7 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Soxara } from './index.ts';
+import { caught, closeScriptedServer, json, serve } from '../test/scripted-server.ts';
 import {
   SoxaraAPIError,
   SoxaraAuthenticationError,
@@ -14,52 +13,7 @@ import {
 
 const KEY = 'sxs_test_abcdefghijklmnop';
 
-interface Seen {
-  method: string;
-  url: string;
-  headers: IncomingMessage['headers'];
-  body: string;
-}
-
-type Handler = (req: Seen, res: ServerResponse) => void;
-
-let server: Server | undefined;
-
-async function serve(handler: Handler): Promise<{ baseUrl: string; seen: Seen[] }> {
-  const seen: Seen[] = [];
-  server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      const entry = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body };
-      seen.push(entry);
-      handler(entry, res);
-    });
-  });
-  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { baseUrl: `http://127.0.0.1:${port}`, seen };
-}
-
-afterEach(async () => {
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  server = undefined;
-});
-
-function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
-}
-
-async function caught(promise: Promise<unknown>): Promise<SoxaraError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(SoxaraError);
-    return error as SoxaraError;
-  }
-  throw new Error('expected the call to throw');
-}
+afterEach(closeScriptedServer);
 
 describe('Soxara client', () => {
   it('sends the key and JSON, unwraps data, and sends the idempotency key given', async () => {

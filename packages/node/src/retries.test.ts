@@ -2,59 +2,21 @@
  * The client's Stripe habits against a scripted HTTP server: Retry-After on 429 and 503, `timeout`,
  * `baseUrl` from SOXARA_API_URL, `requestId` on errors, bracket-encoded queries, auto-pagination.
  */
-import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Soxara } from './index.ts';
+import { caught, closeScriptedServer, json, serve } from '../test/scripted-server.ts';
 import { parseRetryAfter } from './client.ts';
 import { SoxaraAPIError, SoxaraConnectionError, SoxaraError, SoxaraRateLimitError } from './errors.ts';
 
 const KEY = 'sxs_test_abcdefghijklmnop';
 
-let server: Server | undefined;
-interface Seen {
-  url: string;
-  at: number;
-  headers: Record<string, string | string[] | undefined>;
-}
-
-async function serve(handler: (req: Seen, res: ServerResponse, count: number) => void): Promise<{ baseUrl: string; seen: Seen[] }> {
-  const seen: Seen[] = [];
-  server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      const entry = { url: req.url ?? '', at: Date.now(), headers: req.headers };
-      seen.push(entry);
-      handler(entry, res, seen.length);
-    });
-  });
-  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  return { baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
-}
-
 afterEach(async () => {
   vi.unstubAllEnvs();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  server = undefined;
+  await closeScriptedServer();
 });
-
-function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(JSON.stringify(body));
-}
 
 const RATE_LIMITED = { success: false, error: { type: 'rate_limit_error', code: 'rate_limited', message: 'slow down' } };
 const UNAVAILABLE = { success: false, error: { type: 'api_error', code: 'unavailable', message: 'down' } };
-
-async function caught(promise: Promise<unknown>): Promise<SoxaraError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(SoxaraError);
-    return error as SoxaraError;
-  }
-  throw new Error('expected the call to throw');
-}
 
 describe('Retry-After', () => {
   it('waits what a 429 asks before retrying, then succeeds', async () => {

@@ -5,26 +5,13 @@
  */
 import type { ClientPayment, PaymentStatus } from '@soxara/protocol';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { clientPayment } from '../client-payment.fixture.ts';
 import type { ApiClient, ApiResult, ConfirmOptions } from '../api.ts';
 import { confirmAttempt } from '../confirm-attempt.ts';
 import type { Connectivity } from './connectivity.ts';
 import { waitForOutcome, type RetrieveAnswer, type RetrieveRequest } from './wait-for-outcome.ts';
 
-function payment(status: PaymentStatus): ClientPayment {
-  return {
-    id: 'pi_test',
-    object: 'payment',
-    amount: 1250,
-    currency: 'USD',
-    status,
-    description: null,
-    next_action: null,
-    last_payment_error: null,
-    payment_method: null,
-    payment_method_details: null,
-    created_at: new Date(0).toISOString(),
-  };
-}
+const payment = (status: PaymentStatus): ClientPayment => clientPayment(status);
 
 /** A network switch the test flips, with the browser's events. */
 function network(initiallyOnline = true) {

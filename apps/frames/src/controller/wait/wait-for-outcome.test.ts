@@ -1,25 +1,12 @@
 import fc from 'fast-check';
 import type { ClientPayment, ErrorInfo, PaymentStatus } from '@soxara/protocol';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { clientPayment } from '../client-payment.fixture.ts';
 import { waitForOutcome, type RetrieveAnswer, type RetrieveRequest, type WaitOptions } from './wait-for-outcome.ts';
 
 const FIVE_MINUTES = 5 * 60_000;
 
-function payment(status: PaymentStatus): ClientPayment {
-  return {
-    id: 'pi_test',
-    object: 'payment',
-    amount: 1250,
-    currency: 'USD',
-    status,
-    description: null,
-    next_action: null,
-    last_payment_error: null,
-    payment_method: null,
-    payment_method_details: null,
-    created_at: new Date(0).toISOString(),
-  };
-}
+const payment = (status: PaymentStatus): ClientPayment => clientPayment(status);
 
 const networkError: ErrorInfo = { type: 'api_connection_error', code: 'connection_failed', message: 'offline' };
 const rateLimited: ErrorInfo = { type: 'rate_limit_error', code: 'rate_limited', message: 'slow down' };
