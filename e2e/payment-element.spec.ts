@@ -6,6 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { CardFrame, clickPayButton, FRAME_TITLES, TEST_CARDS } from './support/pages/card-frame.ts';
 import { openCheckout, serverPayment } from './support/pages/merchant.ts';
+import { holdStatusChecks } from './support/hold-status-checks.ts';
 
 interface Result {
   paymentIntent?: { id: string; status: string };
@@ -42,6 +43,9 @@ async function paymentElement(page: Page) {
 }
 
 test('MoMo tab: the number typed in the frame names its network (no picker), prompt approved, payment succeeded', async ({ page }) => {
+  // The dialog stays as first shown until the test has read it: the sandbox approves after a few
+  // seconds, and on a loaded machine the dialog could come and go between two polls of the assertion.
+  const release = await holdStatusChecks(page);
   const { paymentId, frame, result } = await paymentElement(page);
   await frame.getByRole('tab', { name: 'Mobile money' }).click();
   await expect(frame.getByRole('tab', { name: 'Mobile money' })).toHaveAttribute('aria-selected', 'true');
@@ -52,6 +56,7 @@ test('MoMo tab: the number typed in the frame names its network (no picker), pro
 
   const modal = page.frameLocator(`iframe[title="${FRAME_TITLES.modal}"]`);
   await expect(modal.getByRole('dialog', { name: 'Approve on your phone' })).toContainText('Orange Money', { timeout: 15_000 });
+  release();
   expect(await result()).toMatchObject({ paymentIntent: { id: paymentId, status: 'succeeded' } });
   const server = await serverPayment(paymentId);
   expect(server).toMatchObject({ payment_method: 'momo', payment_method_details: { type: 'momo', momo: { provider: 'orange' } } });

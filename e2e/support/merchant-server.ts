@@ -115,6 +115,7 @@ function send(res: ServerResponse, status: number, type: string, body: string, h
 
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', merchantUrl);
+  if (req.method === 'POST') return handlePost(url, res);
   if (req.method !== 'GET') return send(res, 405, 'text/plain', 'method not allowed');
 
   if (url.pathname === '/health') return send(res, 200, 'application/json', '{"ok":true}');
@@ -146,6 +147,12 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     return send(res, 200, 'text/html; charset=utf-8', html, { ...csp, ...page.headers });
   }
 
+  // The deferred checkout (`mode: 'payment'`): no payment until the customer pays (see handlePost).
+  if (url.pathname === '/deferred') {
+    const html = render('deferred.html', { JS_URL: jsUrl, PUBLISHABLE_KEY: publishableKey, RETURN_URL: `${merchantUrl}/return` });
+    return send(res, 200, 'text/html; charset=utf-8', html);
+  }
+
   if (url.pathname === '/return') {
     const items = [...url.searchParams].map(([key, value]) => `<li><code>${escapeHtml(key)}</code>: <output data-param="${escapeHtml(key)}">${escapeHtml(value)}</output></li>`);
     return send(res, 200, 'text/html; charset=utf-8', `<!doctype html><html lang="en"><title>Order return</title><h1>Order return</h1><ul>${items.join('')}</ul>`);
@@ -158,6 +165,25 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     return send(res, status, 'application/json', JSON.stringify(json));
   }
 
+  return send(res, 404, 'text/plain', 'not found');
+}
+
+/**
+ * What the merchant's server does on the customer's demand: `POST /deferred/payments?amount=&currency=`
+ * creates the payment of a deferred checkout once its form was submitted; `POST /payments/:id?amount=`
+ * changes a payment's amount (the cart changed), which `elements.fetchUpdates()` then shows.
+ */
+async function handlePost(url: URL, res: ServerResponse): Promise<void> {
+  const amount = Number(url.searchParams.get('amount'));
+  if (url.pathname === '/deferred/payments') {
+    const payment = await createPayment(amount, url.searchParams.get('currency') ?? 'USD');
+    return send(res, 200, 'application/json', JSON.stringify({ id: payment.id, client_secret: payment.client_secret }));
+  }
+  const paymentMatch = /^\/payments\/(pi_[A-Za-z0-9]+)$/.exec(url.pathname);
+  if (paymentMatch) {
+    const { status, json } = await api('POST', `/v1/payments/${paymentMatch[1]}`, { amount });
+    return send(res, status, 'application/json', JSON.stringify(json));
+  }
   return send(res, 404, 'text/plain', 'not found');
 }
 

@@ -114,6 +114,32 @@ export const NEXT_ACTION_UNSUPPORTED = {
   message: 'This payment is waiting for an action this page cannot show.',
 } as const satisfies BrowserError;
 
+/**
+ * `confirmPayment()` of a deferred form (`mode: 'payment'`) without a successful `elements.submit()`
+ * since the last confirm: the merchant script rejects with an IntegrationError of this code.
+ */
+export const ELEMENTS_NOT_SUBMITTED = {
+  type: 'invalid_request_error',
+  code: 'elements_not_submitted',
+  message: 'confirmPayment(): call elements.submit() and wait for it to resolve {} before confirming a form made with mode: "payment".',
+} as const satisfies BrowserError;
+
+/** The payment a deferred form confirms is for another amount than the form shows: nothing is charged. */
+export const AMOUNT_MISMATCH = {
+  type: 'invalid_request_error',
+  code: 'amount_mismatch',
+  message: "The payment's amount differs from the form's amount: update the form (elements.update({ amount })) or the payment first.",
+  param: 'amount',
+} as const satisfies BrowserError;
+
+/** The payment a deferred form confirms is in another currency than the form shows: nothing is charged. */
+export const CURRENCY_MISMATCH = {
+  type: 'invalid_request_error',
+  code: 'currency_mismatch',
+  message: "The payment's currency differs from the form's currency: update the form (elements.update({ currency })) or the payment first.",
+  param: 'currency',
+} as const satisfies BrowserError;
+
 // Outcomes of a wait, which the customer reads.
 
 /**

@@ -105,6 +105,10 @@ export const PaymentResult = v.union([
 ]);
 export type PaymentResult = v.InferOutput<typeof PaymentResult>;
 
+/** What a controller call answers: a payment result, or `done` for `elements.submit()` and `fetchUpdates()` (the merchant gets `{}`). */
+export const CallResult = v.union([...PaymentResult.options, v.object({ done: v.literal(true) })]);
+export type CallResult = v.InferOutput<typeof CallResult>;
+
 export const CardBrand = v.picklist(['visa', 'mastercard', 'amex', 'discover', 'diners', 'jcb', 'unionpay', 'unknown']);
 export type CardBrand = v.InferOutput<typeof CardBrand>;
 
@@ -131,13 +135,21 @@ export const ControllerCall = v.variant('method', [
   }),
   /** Resume waiting on a payment left in `requires_action` (reload, return from the wallet app). */
   v.object({ method: v.literal('handle-next-action'), clientSecret: id }),
+  /**
+   * `elements.submit()`: the element frame checks what the customer typed (showing field errors there)
+   * and the controller remembers that it passed, which a deferred form's confirm requires. No API call.
+   */
+  v.object({ method: v.literal('submit-element'), elementId: id }),
+  /** `elements.fetchUpdates()`: re-read the payment of a client-secret form and show its amount again. */
+  v.object({ method: v.literal('fetch-updates'), elementId: id }),
 ]);
 export type ControllerCall = v.InferOutput<typeof ControllerCall>;
 
 export const MerchantToController = v.variant('type', [
   v.object({ type: v.literal('init'), publishableKey: id, locale: Locale }),
   /** Carries (in `ports[0]`) the controller's end of a private line to an element frame. */
-  v.object({ type: v.literal('attach-element'), elementId: id, kind: v.picklist(['card', 'payment']), clientSecret: id }),
+  /** Without `clientSecret` for a deferred form (`mode: 'payment'`): its amount comes with `configure`. */
+  v.object({ type: v.literal('attach-element'), elementId: id, kind: v.picklist(['card', 'payment']), clientSecret: v.optional(id) }),
   v.object({ type: v.literal('detach-element'), elementId: id }),
   /** Carries (in `ports[0]`) the controller's end of a private line to a modal frame it asked for. */
   v.object({ type: v.literal('attach-modal'), modalId: id }),
@@ -148,13 +160,17 @@ export const MerchantToController = v.variant('type', [
 export type MerchantToController = v.InferOutput<typeof MerchantToController>;
 
 // controller frame → merchant script.
+//
+// The three lines the merchant script reads (this one, element → merchant, modal → merchant) are
+// `v.union`s of `type`-tagged objects rather than `v.variant`s: the same messages and types, and the
+// merchant script, which has a size budget, then carries no copy of valibot's variant code.
 
 export const ModalKind = v.picklist(['three-ds', 'momo', 'wallet']);
 export type ModalKind = v.InferOutput<typeof ModalKind>;
 
-export const ControllerToMerchant = v.variant('type', [
+export const ControllerToMerchant = v.union([
   v.object({ type: v.literal('ready') }),
-  v.object({ type: v.literal('response'), id: requestId, result: PaymentResult }),
+  v.object({ type: v.literal('response'), id: requestId, result: CallResult }),
   /**
    * Leave the page for a 3-D Secure challenge. The merchant script validates the URL (http(s) only)
    * before navigating; the controller only ever sends the sandbox/API challenge page.
@@ -177,6 +193,9 @@ export const ElementOptions = v.object({
   /** Whether the element shows its own pay button (the form) or not (`elements.create('card')`). */
   showPayButton: v.boolean(),
   disabled: v.optional(v.boolean()),
+  /** A deferred form's amount and currency (`mode: 'payment'`): the pay button shows them, a confirm checks them. */
+  amount: v.optional(v.pipe(amount, v.minValue(1))),
+  currency: v.optional(currency),
 });
 export type ElementOptions = v.InferOutput<typeof ElementOptions>;
 
@@ -199,7 +218,7 @@ export const ElementChange = v.object({
 });
 export type ElementChange = v.InferOutput<typeof ElementChange>;
 
-export const ElementToMerchant = v.variant('type', [
+export const ElementToMerchant = v.union([
   v.object({ type: v.literal('ready') }),
   v.object({ type: v.literal('change'), state: ElementChange }),
   v.object({ type: v.literal('focus') }),
@@ -225,6 +244,8 @@ export const ControllerToElement = v.variant('type', [
   v.object({ type: v.literal('show-error'), error: v.nullable(ErrorInfo) }),
   /** A calm line under the form while a confirm waits (the browser is offline); null removes it. */
   v.object({ type: v.literal('notice'), message: v.nullable(text) }),
+  /** `elements.submit()`: check the fields of the current method, show their errors; one `validated` answers. */
+  v.object({ type: v.literal('validate'), id: requestId }),
 ]);
 export type ControllerToElement = v.InferOutput<typeof ControllerToElement>;
 
@@ -251,7 +272,16 @@ export const ElementToController = v.variant('type', [
    * The locale and appearance the merchant configured, sent on each `configure`: the modals a confirm
    * of this element opens, and the errors it resolves with, follow them.
    */
-  v.object({ type: v.literal('element-settings'), locale: Locale, appearance: v.optional(Appearance) }),
+  v.object({
+    type: v.literal('element-settings'),
+    locale: Locale,
+    appearance: v.optional(Appearance),
+    /** A deferred form's amount and currency, which the payment it confirms must match. */
+    amount: v.optional(amount),
+    currency: v.optional(currency),
+  }),
+  /** The answer to `validate`: `ok`, or the first field's error (already shown in the form). */
+  v.object({ type: v.literal('validated'), id: requestId, result: v.union([v.object({ ok: v.literal(true) }), v.object({ error: ErrorInfo })]) }),
   /** The tabbed form's selected tab, sent on each switch: `confirm-element` confirms with that method. */
   v.object({ type: v.literal('method-selected'), method: v.picklist(['card', 'momo', 'soxara_wallet']) }),
 ]);
@@ -260,7 +290,7 @@ export type ElementToController = v.InferOutput<typeof ElementToController>;
 // ---------------------------------------------------------------------------------------------
 // Modal frames (3-D Secure, MoMo prompt, wallet) ↔ merchant script and ↔ controller.
 
-export const ModalToMerchant = v.variant('type', [
+export const ModalToMerchant = v.union([
   v.object({ type: v.literal('ready') }),
 ]);
 export type ModalToMerchant = v.InferOutput<typeof ModalToMerchant>;

@@ -86,7 +86,7 @@ export function Elements({ soxara, options, children }: ElementsProps): ReactEle
         `Unsupported prop change on <Elements>: options.${key} cannot change once the form is made. For another payment, render <Elements> with a new \`key\` so that it makes a new form.`,
       );
     }
-    // The deferred-intent update (amount, currency) comes with it; an instance without update() keeps its form as made.
+    // A deferred form's amount and currency come with it; an instance without update() keeps its form as made.
     if (update && typeof state.elements.update === 'function') {
       state.elements.update(update as ElementUpdateOptions);
       applied.current = { ...applied.current, ...update };

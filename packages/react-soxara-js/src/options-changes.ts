@@ -7,11 +7,7 @@
 import { dequal } from 'dequal/lite';
 import type { ElementsOptions } from './types.ts';
 
-/**
- * The options `elements.update()` takes. `amount` and `currency` belong to the deferred-intent form
- * (`{ mode: 'payment', amount, currency }`), which Soxara.js does not ship yet: listed here so that the
- * bindings need no change when it does.
- */
+/** The options `elements.update()` takes; `amount` and `currency` are the deferred form's (`mode: 'payment'`). */
 const UPDATABLE = new Set(['appearance', 'locale', 'amount', 'currency']);
 
 export interface OptionsChanges {

@@ -4,10 +4,10 @@ import type { ElementEventHandler, SoxaraElementsOptions } from '@soxara/soxara-
 import type { SoxaraProp } from './soxara-prop.ts';
 
 /**
- * The options of `soxara.elements()`: `{ clientSecret }` of a payment your server created, with
- * `appearance`, `locale`, `paymentMethods` and `confirmParams`. The deferred-intent form
- * (`{ mode: 'payment', amount, currency }`, mounted before the payment exists) joins this type when
- * Soxara.js ships it.
+ * The options of `soxara.elements()`: `{ clientSecret }` of a payment your server created, or the
+ * deferred form `{ mode: 'payment', amount, currency }` (mounted before the payment exists; confirm it
+ * with `useElements()`'s `submit()` and `confirmPayment({ elements, clientSecret })`), each with
+ * `appearance`, `locale`, `paymentMethods` and `confirmParams`.
  */
 export type ElementsOptions = SoxaraElementsOptions;
 
@@ -20,8 +20,9 @@ export interface ElementsProps {
    */
   soxara: SoxaraProp;
   /**
-   * `clientSecret` cannot change once the form is made (give `<Elements>` a new `key` for another
-   * payment); `appearance` and `locale` update the mounted form.
+   * `clientSecret` and `mode` cannot change once the form is made (give `<Elements>` a new `key` for
+   * another payment); `appearance`, `locale` and a deferred form's `amount` and `currency` update the
+   * mounted form.
    */
   options: ElementsOptions;
   children?: ReactNode;

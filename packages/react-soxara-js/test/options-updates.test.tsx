@@ -39,6 +39,18 @@ describe('<Elements options> changing after mount', () => {
     expect(soxara.forms).toHaveLength(1);
   });
 
+  it('the deferred form (mode: "payment"): its options reach elements(), amount and currency changes go to update()', async () => {
+    const soxara = fakeSoxara();
+    const { rerender } = render(<Checkout soxara={soxara} options={{ mode: 'payment', amount: 1250, currency: 'USD' }} />);
+    await settle();
+    rerender(<Checkout soxara={soxara} options={{ mode: 'payment', amount: 2000, currency: 'USD' }} />);
+    rerender(<Checkout soxara={soxara} options={{ mode: 'payment', amount: 2000, currency: 'LRD' }} />);
+    await settle();
+    expect(soxara.forms).toHaveLength(1);
+    expect(soxara.form().options).toEqual({ mode: 'payment', amount: 1250, currency: 'USD' });
+    expect(soxara.form().updates).toEqual([{ amount: 2000 }, { currency: 'LRD' }]);
+  });
+
   it('clientSecret: warns once in development, no update, no new form, the mounted form stays', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const soxara = fakeSoxara();

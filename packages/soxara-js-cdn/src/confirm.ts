@@ -24,9 +24,16 @@ export interface ConfirmData {
 }
 
 export interface ConfirmTarget {
-  call: ControllerCall;
+  call: Extract<ControllerCall, { clientSecret: string }>;
   /** Set with `redirect: 'always'`: the page then leaves on success, as with Stripe.js. */
   returnUrl: string | null;
+}
+
+/** The id of the element a call of the form names (see ElementsGroup.confirmTarget), or an IntegrationError. */
+export function mountedId(group: ElementsGroup, where: string): string {
+  const id = group.confirmTarget()?.id;
+  if (!id) throw new IntegrationError(`${where}: mount the form (form.mount('#payment-form')) first.`);
+  return id;
 }
 
 export function confirmTarget(data: ConfirmData, owns: (group: ElementsGroup) => boolean): ConfirmTarget {
@@ -36,8 +43,7 @@ export function confirmTarget(data: ConfirmData, owns: (group: ElementsGroup) =>
     if (!(elements instanceof ElementsGroup) || !owns(elements)) {
       throw new IntegrationError('confirmPayment(): `elements` must be the value returned by soxara.elements() of this Soxara instance.');
     }
-    const target = elements.confirmTarget();
-    if (!target?.id) throw new IntegrationError('confirmPayment(): mount the form (form.mount(\'#payment-form\')) before confirming.');
+    const elementId = mountedId(elements, 'confirmPayment()');
     const redirect = data.redirect ?? 'always';
     if (redirect !== 'always' && redirect !== 'if_required') throw new IntegrationError('confirmPayment(): `redirect` is "always" or "if_required".');
     const rawReturnUrl = data.confirmParams?.return_url;
@@ -51,8 +57,9 @@ export function confirmTarget(data: ConfirmData, owns: (group: ElementsGroup) =>
     return {
       call: {
         method: 'confirm-element',
-        clientSecret: elements.clientSecret,
-        elementId: target.id,
+        // A deferred form names its payment only now.
+        clientSecret: elements.clientSecret ?? checkClientSecret(data.clientSecret, 'confirmPayment()'),
+        elementId,
         redirect,
         ...(returnUrl !== undefined && { returnUrl }),
       },

@@ -7,7 +7,7 @@
  * beside the card frame it would share that frame's renderer process and server and slow mount() →
  * ready (bench/README.md, measure 3); typing a card needs no API.
  */
-import { ControllerToMerchant, openLine, PendingRequests, type ControllerCall, type Line, type Locale, type MerchantToController, type PaymentResult } from '@soxara/protocol';
+import { ControllerToMerchant, openLine, PendingRequests, type ControllerCall, type Line, type CallResult, type Locale, type MerchantToController } from '@soxara/protocol';
 import { controllerUnavailable } from './errors.ts';
 import { hostFrame, whenBodyReady } from './frame-host.ts';
 import { navigateTo } from './redirect.ts';
@@ -25,7 +25,7 @@ export class ControllerConnection {
   private line: Line<MerchantToController> | null = null;
   private queue: Array<[MerchantToController, Transferable[]]> = [];
   private dead = false;
-  private readonly pending = new PendingRequests<PaymentResult>();
+  private readonly pending = new PendingRequests<CallResult>();
   private started = false;
 
   constructor(

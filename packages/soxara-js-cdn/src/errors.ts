@@ -8,6 +8,10 @@ import type { PaymentIntentResult } from '@soxara/soxara-js';
 
 export class IntegrationError extends Error {
   override readonly name = 'IntegrationError' as const;
+  /** Set for the misuses the frames detect, from the @soxara/protocol registry (`elements_not_submitted`). */
+  constructor(message: string, readonly code?: string) {
+    super(message);
+  }
 }
 
 /** What a call resolves to when the controller frame never answers or never loaded. */

@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { Appearance, CLIENT_SECRET_PATTERN, parseKey, type ElementOptions, type Locale } from '@soxara/protocol';
 import { IntegrationError } from './errors.ts';
-import type { PaymentMethodType, SoxaraElementsOptions, SoxaraLocale } from '@soxara/soxara-js';
+import type { Currency, PaymentMethodType, SoxaraElementsOptions, SoxaraLocale } from '@soxara/soxara-js';
 
 const LOCAL_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
@@ -52,11 +52,22 @@ export function checkClientSecret(clientSecret: unknown, where: string): string 
   return clientSecret;
 }
 
+/**
+ * A deferred form's options (`mode: 'payment'`, an amount, a currency, no client secret), or an
+ * IntegrationError. Only their shape is checked here; the frames check the payment against them.
+ */
+export function checkDeferred(options: { mode?: unknown; clientSecret?: unknown; amount?: unknown; currency?: unknown }, where: string): void {
+  const { amount, currency } = options;
+  if (options.mode !== 'payment' || options.clientSecret !== undefined || !(Number.isInteger(amount) && (amount as number) > 0) || (currency !== 'USD' && currency !== 'LRD')) {
+    throw new IntegrationError(`${where}: a deferred form is { mode: "payment", amount: an integer > 0 in minor units, currency: "USD" | "LRD" }, without clientSecret.`);
+  }
+}
+
 const METHODS: readonly PaymentMethodType[] = ['card', 'momo', 'soxara_wallet'];
 
 /** The frame options for an element, or an IntegrationError naming the bad option. */
 export function elementOptions(
-  options: Pick<SoxaraElementsOptions, 'appearance' | 'paymentMethods'> & { disabled?: boolean },
+  options: Pick<SoxaraElementsOptions, 'appearance' | 'paymentMethods'> & { disabled?: boolean | undefined; amount?: number; currency?: Currency },
   locale: Locale,
   showPayButton: boolean,
 ): ElementOptions {
@@ -80,6 +91,7 @@ export function elementOptions(
     ...(appearance && { appearance }),
     ...(methods && { paymentMethods: [...methods] }),
     ...(options.disabled !== undefined && { disabled: !!options.disabled }),
+    ...(options.currency && { amount: options.amount, currency: options.currency }),
   };
 }
 

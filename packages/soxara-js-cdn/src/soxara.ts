@@ -4,13 +4,13 @@
  * port. The controller connection is made on first use (`elements()` or a call); its frame loads once
  * an element is ready or a call needs it (see controller.ts).
  */
-import type { Locale } from '@soxara/protocol';
+import type { ELEMENTS_NOT_SUBMITTED, Locale } from '@soxara/protocol';
 import { ControllerConnection } from './controller.ts';
-import { CUSTOMER_WAIT_MS, confirmTarget, followRedirect, type ConfirmData } from './confirm.ts';
+import { CUSTOMER_WAIT_MS, confirmTarget, mountedId, followRedirect, type ConfirmData } from './confirm.ts';
 import { ElementsGroup } from './elements.ts';
 import { IntegrationError } from './errors.ts';
 import { ModalHost } from './modal-host.ts';
-import { checkClientSecret, checkPublishableKey, pageLanguages, resolveLocale } from './options.ts';
+import { checkClientSecret, checkDeferred, checkPublishableKey, pageLanguages, resolveLocale } from './options.ts';
 import { safeNavigationUrl } from './redirect.ts';
 import type { SoxaraElementsOptions, SoxaraInstance, SoxaraOptions } from '@soxara/soxara-js';
 
@@ -43,12 +43,18 @@ export function createSoxara(jsOrigin: string, publishableKey: string, options: 
   const owner = {
     jsOrigin,
     locale,
-    attach: (elementId: string, kind: 'card' | 'payment', clientSecret: string, port: MessagePort) =>
+    attach: (elementId: string, kind: 'card' | 'payment', clientSecret: string | undefined, port: MessagePort) =>
       controller().send({ type: 'attach-element', elementId, kind, clientSecret }, [port]),
     detach: (elementId: string) => controller().send({ type: 'detach-element', elementId }),
     elementReady: () => controller().start(),
     confirmFromSubmit: (group: ElementsGroup) => {
-      if (group.confirmParams) void soxara.confirmPayment({ elements: group, confirmParams: group.confirmParams });
+      // A deferred form has no payment to confirm yet: its submit only informs.
+      if (group.confirmParams && group.clientSecret) void soxara.confirmPayment({ elements: group, confirmParams: group.confirmParams });
+    },
+    // Async: an IntegrationError (nothing mounted) rejects, as every call of this API does.
+    run: async (group: ElementsGroup, method: 'submit-element' | 'fetch-updates', where: string) => {
+      const { error } = await controller().call({ method, elementId: mountedId(group, where) }, RETRIEVE_TIMEOUT_MS);
+      return error ? { error } : {};
     },
   };
 
@@ -57,7 +63,10 @@ export function createSoxara(jsOrigin: string, publishableKey: string, options: 
       if (typeof elementsOptions !== 'object' || elementsOptions === null) {
         throw new IntegrationError('elements(): pass { clientSecret } — the client_secret of a payment your server created.');
       }
-      const clientSecret = checkClientSecret(elementsOptions.clientSecret, 'elements()');
+      // Deferred (`mode: 'payment'`): no payment yet, so no client secret; its amount goes to the frames.
+      const deferred = elementsOptions.mode !== undefined;
+      if (deferred) checkDeferred(elementsOptions, 'elements()');
+      const clientSecret = deferred ? undefined : checkClientSecret(elementsOptions.clientSecret, 'elements()');
       const returnUrl = elementsOptions.confirmParams?.return_url;
       if (returnUrl !== undefined && !safeNavigationUrl(returnUrl)) {
         throw new IntegrationError('elements(): confirmParams.return_url must be an absolute http(s) URL.');
@@ -68,36 +77,22 @@ export function createSoxara(jsOrigin: string, publishableKey: string, options: 
       return group;
     },
 
-    confirmPayment(data: ConfirmData): Promise<never> {
-      let target;
-      try {
-        target = confirmTarget(data, (group) => groups.has(group));
-      } catch (error) {
-        return Promise.reject(error);
-      }
-      const { call, returnUrl } = target;
-      return controller()
-        .call(call, CUSTOMER_WAIT_MS)
-        .then((result) => followRedirect(result, returnUrl, call.clientSecret) ?? result) as Promise<never>;
+    // Async, so that misuse (an IntegrationError) rejects rather than throws.
+    async confirmPayment(data: ConfirmData): Promise<never> {
+      const { call, returnUrl } = confirmTarget(data, (group) => groups.has(group));
+      const result = await controller().call(call, CUSTOMER_WAIT_MS);
+      // Found by the frames, which hold a deferred form's submit state: still the merchant's code at fault.
+      const code = result.error?.code;
+      if (code === ('elements_not_submitted' satisfies typeof ELEMENTS_NOT_SUBMITTED.code)) throw new IntegrationError(result.error!.message, code);
+      return (followRedirect(result, returnUrl, call.clientSecret) ?? result) as never;
     },
 
-    retrievePaymentIntent(clientSecret: string) {
-      try {
-        checkClientSecret(clientSecret, 'retrievePaymentIntent()');
-      } catch (error) {
-        return Promise.reject(error);
-      }
-      return controller().call({ method: 'retrieve-payment', clientSecret }, RETRIEVE_TIMEOUT_MS);
+    async retrievePaymentIntent(clientSecret: string) {
+      return controller().call({ method: 'retrieve-payment', clientSecret: checkClientSecret(clientSecret, 'retrievePaymentIntent()') }, RETRIEVE_TIMEOUT_MS);
     },
 
-    handleNextAction(data: { clientSecret: string }) {
-      let clientSecret: string;
-      try {
-        clientSecret = checkClientSecret(data?.clientSecret, 'handleNextAction()');
-      } catch (error) {
-        return Promise.reject(error);
-      }
-      return controller().call({ method: 'handle-next-action', clientSecret }, CUSTOMER_WAIT_MS);
+    async handleNextAction(data: { clientSecret: string }) {
+      return controller().call({ method: 'handle-next-action', clientSecret: checkClientSecret(data?.clientSecret, 'handleNextAction()') }, CUSTOMER_WAIT_MS);
     },
   };
   return soxara;

@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { confirmTarget, followRedirect } from '../src/confirm.ts';
+import { confirmTarget, followRedirect, mountedId } from '../src/confirm.ts';
 import { ElementsGroup, type ElementsOwner } from '../src/elements.ts';
 import { IntegrationError } from '../src/errors.ts';
 
 const SECRET = 'pi_abc123_secret_def456';
 
 function group(paymentMethods?: Array<'card' | 'momo' | 'soxara_wallet'>): ElementsGroup {
-  const owner: ElementsOwner = { jsOrigin: 'https://js.test', locale: 'en', attach() {}, detach() {}, elementReady() {}, confirmFromSubmit() {} };
+  const owner: ElementsOwner = { jsOrigin: 'https://js.test', locale: 'en', attach() {}, detach() {}, elementReady() {}, confirmFromSubmit() {}, run: async () => ({}) };
   return new ElementsGroup(owner, SECRET, { clientSecret: SECRET, ...(paymentMethods && { paymentMethods }) }, undefined);
 }
 
@@ -72,6 +72,36 @@ describe('confirmTarget', () => {
       expect(() => confirmTarget(data as never, owns)).toThrow(message);
     }
     expect(() => confirmTarget({ elements: mounted(), redirect: 'if_required' }, () => false)).toThrow(/this Soxara instance/);
+  });
+});
+
+describe('confirmTarget of a deferred form (mode: "payment")', () => {
+  function deferred(): ElementsGroup {
+    const owner: ElementsOwner = { jsOrigin: 'https://js.test', locale: 'en', attach() {}, detach() {}, elementReady() {}, confirmFromSubmit() {}, run: async () => ({}) };
+    const elements = new ElementsGroup(owner, undefined, { mode: 'payment', amount: 1250, currency: 'USD' }, undefined);
+    elements.mount(document.createElement('div'));
+    return elements;
+  }
+
+  it('confirms with the clientSecret passed to confirmPayment', () => {
+    const elements = deferred();
+    expect(confirmTarget({ elements, clientSecret: SECRET, redirect: 'if_required' }, owns).call).toEqual({
+      method: 'confirm-element',
+      clientSecret: SECRET,
+      elementId: elements.form.id,
+      redirect: 'if_required',
+    });
+  });
+
+  it('names the call that needs a mounted form (submit, fetchUpdates)', () => {
+    const owner: ElementsOwner = { jsOrigin: 'https://js.test', locale: 'en', attach() {}, detach() {}, elementReady() {}, confirmFromSubmit() {}, run: async () => ({}) };
+    const unmounted = new ElementsGroup(owner, undefined, { mode: 'payment', amount: 1250, currency: 'USD' }, undefined);
+    expect(() => mountedId(unmounted, 'elements.submit()')).toThrow(/^elements\.submit\(\): mount the form/);
+    expect(mountedId(deferred(), 'elements.submit()')).toMatch(/^\w+$/);
+  });
+
+  it('needs that clientSecret', () => {
+    expect(() => confirmTarget({ elements: deferred(), redirect: 'if_required' }, owns)).toThrow(/confirmPayment\(\): pass the client_secret/);
   });
 });
 

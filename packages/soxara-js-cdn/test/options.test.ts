@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { IntegrationError } from '../src/errors.ts';
-import { checkClientSecret, checkPublishableKey, elementKind, elementOptions, resolveLocale } from '../src/options.ts';
+import { checkClientSecret, checkDeferred, checkPublishableKey, elementKind, elementOptions, resolveLocale } from '../src/options.ts';
 
 const localPage = { protocol: 'http:', hostname: 'localhost' };
 const httpsPage = { protocol: 'https:', hostname: 'shop.example' };
@@ -88,5 +88,31 @@ describe('elementOptions', () => {
     expect(elementKind(undefined)).toBe('card');
     expect(elementKind(['card'])).toBe('card');
     expect(elementKind(['card', 'momo'])).toBe('payment');
+  });
+});
+
+describe('checkDeferred', () => {
+  it('accepts mode "payment" with an integer amount > 0 and USD or LRD', () => {
+    expect(() => checkDeferred({ mode: 'payment', amount: 1250, currency: 'USD' }, 'elements()')).not.toThrow();
+    expect(() => checkDeferred({ mode: 'payment', amount: 1, currency: 'LRD' }, 'elements()')).not.toThrow();
+  });
+
+  it('refuses anything else, naming the call', () => {
+    const bad: unknown[] = [
+      { mode: 'setup', amount: 1250, currency: 'USD' },
+      { mode: 'payment', amount: 12.5, currency: 'USD' },
+      { mode: 'payment', amount: 0, currency: 'USD' },
+      { mode: 'payment', amount: '1250', currency: 'USD' },
+      { mode: 'payment', amount: 1250, currency: 'usd' },
+      { mode: 'payment', amount: 1250 },
+      { mode: 'payment', amount: 1250, currency: 'USD', clientSecret: 'pi_abc123_secret_xyz789' },
+      { clientSecret: 'pi_abc123_secret_xyz789', amount: 1250, currency: 'USD' },
+    ];
+    for (const options of bad) expect(() => checkDeferred(options as never, 'update()'), JSON.stringify(options)).toThrow(/^update\(\): a deferred form is/);
+  });
+
+  it('passes the amount and currency on to the frames', () => {
+    expect(elementOptions({ amount: 1250, currency: 'LRD' }, 'en', true)).toMatchObject({ amount: 1250, currency: 'LRD' });
+    expect(elementOptions({}, 'en', true)).not.toHaveProperty('amount');
   });
 });

@@ -83,8 +83,10 @@ export interface ConfirmParams {
   return_url: string;
 }
 
-export interface SoxaraElementsOptions {
-  clientSecret: string;
+/** The currencies a payment can be in: US and Liberian dollars. */
+export type Currency = 'USD' | 'LRD';
+
+interface SoxaraElementsBaseOptions {
   appearance?: Appearance;
   locale?: SoxaraLocale;
   /** When given, an un-prevented `submit` confirms the payment itself: the one-line integration. */
@@ -92,6 +94,29 @@ export interface SoxaraElementsOptions {
   /** Tabs of the form, in order. More than `['card']` switches to the tabbed payment form. */
   paymentMethods?: PaymentMethodType[];
 }
+
+/** The form of a payment your server already created. */
+export interface SoxaraElementsClientSecretOptions extends SoxaraElementsBaseOptions {
+  clientSecret: string;
+  mode?: never;
+  amount?: never;
+  currency?: never;
+}
+
+/**
+ * The deferred form: mounted before the payment exists (`mode: 'payment'`). Call `elements.submit()`,
+ * then create the payment on your server for the same amount and currency, then
+ * `confirmPayment({ elements, clientSecret })`. `confirmParams` does not confirm it by itself.
+ */
+export interface SoxaraElementsDeferredOptions extends SoxaraElementsBaseOptions {
+  mode: 'payment';
+  /** In minor units (1250 is US$12.50), as the payment's `amount`. The pay button shows it. */
+  amount: number;
+  currency: Currency;
+  clientSecret?: never;
+}
+
+export type SoxaraElementsOptions = SoxaraElementsClientSecretOptions | SoxaraElementsDeferredOptions;
 
 export type ElementType = 'card' | 'payment';
 
@@ -140,7 +165,13 @@ export interface ElementUpdateOptions {
   appearance?: Appearance;
   locale?: SoxaraLocale;
   disabled?: boolean;
+  /** A deferred form's amount (minor units) and currency: the pay button follows; what was typed stays. */
+  amount?: number;
+  currency?: Currency;
 }
+
+/** What `elements.submit()` and `elements.fetchUpdates()` resolve to. */
+export type ElementsSubmitResult = { error?: undefined } | { error: SoxaraError };
 
 /** What every mountable thing can do: the form itself, and `elements.create('card')`. */
 export interface SoxaraMountable<Self> {
@@ -169,10 +200,20 @@ export interface SoxaraCardElement extends SoxaraMountable<SoxaraCardElement> {
 export interface SoxaraElements extends SoxaraMountable<SoxaraElements> {
   create(type: 'card'): SoxaraCardElement;
   getElement(type: 'card'): SoxaraCardElement | null;
+  /**
+   * Checks what the customer entered (the card fields, or the MoMo number) and shows what is wrong in
+   * the form; nothing is sent to Soxara. A deferred form's `confirmPayment` needs a `{}` from it first,
+   * once per confirm. Rejects with an IntegrationError if nothing is mounted.
+   */
+  submit(): Promise<ElementsSubmitResult>;
+  /** Re-reads the payment (after your server changed it with `POST /v1/payments/:id`) and shows its amount. */
+  fetchUpdates(): Promise<ElementsSubmitResult>;
 }
 
 export interface ConfirmCardIfRequiredData {
   elements: SoxaraElements;
+  /** Required for a deferred form (`mode: 'payment'`): the payment your server created after `submit()`. */
+  clientSecret?: string;
   confirmParams?: Partial<ConfirmParams>;
   /** Show 3-D Secure in a modal over the page and resolve without leaving it. */
   redirect: 'if_required';
@@ -180,6 +221,8 @@ export interface ConfirmCardIfRequiredData {
 
 export interface ConfirmCardAlwaysData {
   elements: SoxaraElements;
+  /** Required for a deferred form (`mode: 'payment'`): the payment your server created after `submit()`. */
+  clientSecret?: string;
   confirmParams: ConfirmParams;
   /** Default: the page navigates to the 3-D Secure challenge and back to `return_url`, as Stripe does. */
   redirect?: 'always';
@@ -227,4 +270,6 @@ export interface SoxaraConstructor {
 /** Thrown (never returned) for programming mistakes: a bad key, a missing container, a bad option. */
 export interface IntegrationError extends Error {
   readonly name: 'IntegrationError';
+  /** For misuses the frames detect: `elements_not_submitted` (a deferred confirm without `submit()`). */
+  readonly code?: 'elements_not_submitted';
 }

@@ -61,6 +61,20 @@ export async function typeTests(): Promise<void> {
   // @ts-expect-error: no such payment method.
   void soxara.confirmPayment({ clientSecret: 'pi_1_secret_2', paymentMethod: { type: 'bitcoin' } });
 
+  // The deferred form: no client secret until confirm.
+  const deferred = soxara.elements({ mode: 'payment', amount: 1250, currency: 'USD', paymentMethods: ['card', 'momo'] });
+  const submitted = await deferred.submit();
+  if (submitted.error) expectType<string>(submitted.error.code);
+  deferred.update({ amount: 2000, currency: 'LRD' });
+  expectType<PaymentIntentResult>(await soxara.confirmPayment({ elements: deferred, clientSecret: 'pi_1_secret_2', redirect: 'if_required' }));
+  expectType<{ error?: SoxaraError }>(await form.fetchUpdates());
+  // @ts-expect-error: a deferred form has no client secret.
+  soxara.elements({ mode: 'payment', amount: 1250, currency: 'USD', clientSecret: 'pi_1_secret_2' });
+  // @ts-expect-error: and needs its amount.
+  soxara.elements({ mode: 'payment', currency: 'USD' });
+  // @ts-expect-error: USD or LRD.
+  soxara.elements({ mode: 'payment', amount: 1250, currency: 'EUR' });
+
   loadSoxara.setLoadParameters({ scriptUrl: 'http://localhost:4020/v1' });
   // @ts-expect-error: unknown load parameter.
   loadSoxara.setLoadParameters({ advancedFraudSignals: false });

@@ -19,7 +19,7 @@ export interface Tarball {
   file: string;
   /** Paths inside the package, as packed. */
   files: string[];
-  /** Names of its `dependencies`. */
+  /** Names of its `dependencies` and `peerDependencies`: what must be installed beside it. */
   dependencies: string[];
   packedBytes: number;
 }
@@ -42,8 +42,11 @@ async function tarballFiles(file: string): Promise<string[]> {
 
 function dependencyNames(pkg: WorkspacePackage | undefined): string[] {
   if (!pkg) return [];
-  const manifest = JSON.parse(readFileSync(path.join(pkg.dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
-  return Object.keys(manifest.dependencies ?? {});
+  const manifest = JSON.parse(readFileSync(path.join(pkg.dir, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+    peerDependencies?: Record<string, string>;
+  };
+  return [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})];
 }
 
 /** What every package's build reads besides its own folder (scripts/build-package.ts and its tsconfigs). */

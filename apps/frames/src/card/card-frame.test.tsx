@@ -165,4 +165,30 @@ describe('card frame', () => {
     expect(controller.messages.map((m) => m.type)).toEqual(['element-settings']);
     expect(merchant.of('ready')).toHaveLength(1);
   });
+
+  it('validate (elements.submit()): answers the first field error, shows it, and never sends the card', async () => {
+    const { controller, toController, input, root } = await mount();
+    type(input('Card number'), '4242 4242');
+    toController.postMessage({ type: 'validate', id: 7 });
+    await vi.waitFor(() => expect(controller.of('validated')).toHaveLength(1));
+    expect(controller.of('validated')[0]).toMatchObject({ id: 7, result: { error: { type: 'validation_error', code: 'incomplete_number' } } });
+    await vi.waitFor(() => expect(root.textContent).toContain('Your card number is incomplete.'));
+    type(input('Card number'), '4242 4242 4242 4242');
+    type(input('Expiry date'), '12 / 34');
+    type(input('Security code'), '123');
+    toController.postMessage({ type: 'validate', id: 8 });
+    await vi.waitFor(() => expect(controller.of('validated')).toHaveLength(2));
+    expect(controller.of('validated')[1]).toEqual({ type: 'validated', id: 8, result: { ok: true } });
+    expect(JSON.stringify(controller.of('validated'))).not.toContain('4242');
+  });
+
+  it("a deferred form's button shows the configured amount, live, and tells the controller", async () => {
+    const { root, controller, toMerchant, input } = await mount({ amount: 1250, currency: 'USD' });
+    await vi.waitFor(() => expect(root.querySelector('button')?.textContent).toMatch(/US\$12\.50/));
+    expect(controller.of('element-settings')[0]).toMatchObject({ amount: 1250, currency: 'USD' });
+    type(input('Card number'), '4242 42');
+    toMerchant.postMessage({ type: 'configure', options: { locale: 'en', showPayButton: true, amount: 2000, currency: 'LRD' } });
+    await vi.waitFor(() => expect(root.querySelector('button')?.textContent).toMatch(/L\$20\.00/));
+    expect(input('Card number').value).toBe('4242 42');
+  });
 });

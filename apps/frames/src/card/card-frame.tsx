@@ -10,6 +10,10 @@ export function startCardFrame(merchantPort: MessagePort, controllerPort: Messag
     focus: () => document.querySelector<HTMLInputElement>('#sx-number')?.focus(),
     clear: () => card.clear(),
     collectCard: () => card.collect(),
+    validate: () => {
+      const collected = card.collect();
+      return 'error' in collected ? collected : { ok: true };
+    },
   });
   const card = createCardState(frame.locale);
   frame.reportChanges(card.change, false);

@@ -33,6 +33,8 @@ function setUp(element: Partial<ElementHandle> | null, answer: ApiResult<ClientP
         settings: null,
         send: (message) => sent.push(message),
         collectCard: async () => ({ card: CARD }),
+        validate: async () => ({ ok: true }),
+        submitted: false,
         ...element,
       }
     : undefined;

@@ -11,13 +11,16 @@ import type { ControllerContext, ElementHandle } from './context.ts';
 import { confirmCard } from './confirm-card.ts';
 import { confirmMomo } from './confirm-momo.ts';
 import { confirmWallet } from './confirm-wallet.ts';
+import { deferredConfirmError } from './deferred.ts';
 
 type ElementCall = Extract<ControllerCall, { method: 'confirm-element' }>;
 
-export function confirmElement(ctx: ControllerContext, call: ElementCall): Promise<PaymentResult> {
+export async function confirmElement(ctx: ControllerContext, call: ElementCall): Promise<PaymentResult> {
   const element = ctx.element(call.elementId);
   // Unmounted, or its frame replaced (the merchant script detached it), since the call left the page.
-  if (!element) return Promise.resolve({ error: { ...ELEMENT_UNAVAILABLE } });
+  if (!element) return { error: { ...ELEMENT_UNAVAILABLE } };
+  const refused = await deferredConfirmError(ctx, element, call.clientSecret);
+  if (refused) return { error: refused };
   switch (element.kind === 'card' ? 'card' : (element.selectedMethod ?? 'card')) {
     case 'card':
       return confirmCard(ctx, element, call);

@@ -23,13 +23,22 @@ export interface ModalHandle {
 }
 
 export type CollectCardResult = { card: CollectedCard } | { error: ErrorInfo };
+export type ValidateResult = { ok: true } | { error: ErrorInfo };
 
 /** The controller's end of an element frame's private line. */
 export interface ElementHandle {
   readonly elementId: string;
   readonly kind: 'card' | 'payment';
-  readonly clientSecret: string;
+  /** Null for a deferred form (`mode: 'payment'`): its payment is named only at confirm time. */
+  readonly clientSecret: string | null;
   send(message: ControllerToElement): void;
+  /** Asks the element to check its current method's fields (it shows their errors); element_unavailable if gone. */
+  validate(): Promise<ValidateResult>;
+  /**
+   * A deferred form's `elements.submit()` passed since its last confirm: set by submit, used up by
+   * confirm, so that each confirm follows a check of what the customer typed, as Stripe.js requires.
+   */
+  submitted: boolean;
   /** Asks the element for its card; a validation_error when incomplete, element_unavailable if the frame is gone. */
   collectCard(): Promise<CollectCardResult>;
   /** The MoMo tab's latest provider and number (tabbed `payment` element), if the customer typed any. */
@@ -37,7 +46,15 @@ export interface ElementHandle {
   /** The tab the customer is on (tabbed `payment` element); null for a card element. */
   readonly selectedMethod: 'card' | 'momo' | 'soxara_wallet' | null;
   /** What the merchant configured the element with (`element-settings`); null until it was. */
-  readonly settings: { locale: Locale; appearance?: Appearance | undefined } | null;
+  readonly settings: ElementSettings | null;
+}
+
+export interface ElementSettings {
+  locale: Locale;
+  appearance?: Appearance | undefined;
+  /** A deferred form's amount and currency, as configured (or updated) by the merchant. */
+  amount?: number | undefined;
+  currency?: 'USD' | 'LRD' | undefined;
 }
 
 export class ModalOpenError extends Error {

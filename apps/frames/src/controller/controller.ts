@@ -11,7 +11,7 @@ import {
   type ControllerToMerchant,
   type Line,
   type Locale,
-  type PaymentResult,
+  type CallResult,
 } from '@soxara/protocol';
 import { createApiClient, type ApiClient, type ApiClientConfig } from './api.ts';
 import type { ControllerContext } from './context.ts';
@@ -45,7 +45,7 @@ export function startController(port: MessagePort, env: ControllerEnv): Controll
   const newId = env.newId ?? (() => crypto.randomUUID().replace(/-/g, ''));
   const elements = new Map<string, ElementLine>();
   const visible = createEmitter();
-  const inFlight = new Map<string, Promise<PaymentResult>>();
+  const inFlight = new Map<string, Promise<CallResult>>();
   let api: ApiClient | null = null;
   let locale: Locale = 'en';
 
@@ -63,7 +63,7 @@ export function startController(port: MessagePort, env: ControllerEnv): Controll
         line.send({ type: 'ready' });
         break;
       case 'attach-element':
-        attachElement(message.elementId, message.kind, message.clientSecret, ports[0]);
+        attachElement(message.elementId, message.kind, message.clientSecret ?? null, ports[0]);
         break;
       case 'detach-element':
         elements.get(message.elementId)?.close();
@@ -122,7 +122,7 @@ export function startController(port: MessagePort, env: ControllerEnv): Controll
     };
   }
 
-  function attachElement(elementId: string, kind: 'card' | 'payment', clientSecret: string, elementPort: MessagePort | undefined): void {
+  function attachElement(elementId: string, kind: 'card' | 'payment', clientSecret: string | null, elementPort: MessagePort | undefined): void {
     if (!elementPort) return;
     elements.get(elementId)?.close();
     const element = openElementLine(elementPort, elementId, kind, clientSecret);
@@ -135,7 +135,7 @@ export function startController(port: MessagePort, env: ControllerEnv): Controll
   }
 
   async function answer(id: number, call: ControllerCall): Promise<void> {
-    let result: PaymentResult;
+    let result: CallResult;
     if (!api) {
       result = { error: { ...NOT_INITIALIZED } };
     } else {
@@ -150,8 +150,8 @@ export function startController(port: MessagePort, env: ControllerEnv): Controll
    * the merchant page because this frame makes the charge, whatever version of the script, pinned by
    * SRI, is asking.
    */
-  function runOnce(client: ApiClient, call: ControllerCall): Promise<PaymentResult> {
-    const key = call.method === 'retrieve-payment' ? null : call.clientSecret;
+  function runOnce(client: ApiClient, call: ControllerCall): Promise<CallResult> {
+    const key = call.method === 'retrieve-payment' || !('clientSecret' in call) ? null : call.clientSecret;
     const running = key ? inFlight.get(key) : undefined;
     if (running) return running;
     const ctx = context(client, call);

@@ -3,7 +3,7 @@
  * as the answer to `collect-card`; nothing on this line ever reaches the merchant page.
  */
 import { ELEMENT_UNAVAILABLE, ElementToController, PendingRequests, openLine, type ControllerToElement, type Line } from '@soxara/protocol';
-import type { CollectCardResult, ElementHandle } from './context.ts';
+import type { CollectCardResult, ElementHandle, ValidateResult } from './context.ts';
 
 /** The customer has had the form in front of them; a frame that cannot answer within this is gone. */
 const COLLECT_TIMEOUT_MS = 5_000;
@@ -12,8 +12,9 @@ export interface ElementLine extends ElementHandle {
   close(): void;
 }
 
-export function openElementLine(port: MessagePort, elementId: string, kind: 'card' | 'payment', clientSecret: string): ElementLine {
+export function openElementLine(port: MessagePort, elementId: string, kind: 'card' | 'payment', clientSecret: string | null): ElementLine {
   const pending = new PendingRequests<CollectCardResult>();
+  const checks = new PendingRequests<ValidateResult>();
   let momoDetails: ElementHandle['momoDetails'] = null;
   let selectedMethod: ElementHandle['selectedMethod'] = null;
   let settings: ElementHandle['settings'] = null;
@@ -26,7 +27,10 @@ export function openElementLine(port: MessagePort, elementId: string, kind: 'car
         momoDetails = { provider: message.provider, phoneNumber: message.phoneNumber };
         break;
       case 'element-settings':
-        settings = { locale: message.locale, appearance: message.appearance };
+        settings = { locale: message.locale, appearance: message.appearance, amount: message.amount, currency: message.currency };
+        break;
+      case 'validated':
+        checks.settle(message.id, message.result);
         break;
       case 'method-selected':
         selectedMethod = message.method;
@@ -46,7 +50,15 @@ export function openElementLine(port: MessagePort, elementId: string, kind: 'car
     get settings() {
       return settings;
     },
+    submitted: false,
     send: (message) => line.send(message),
+    async validate() {
+      try {
+        return await checks.request((id) => line.send({ type: 'validate', id }), COLLECT_TIMEOUT_MS);
+      } catch {
+        return { error: { ...ELEMENT_UNAVAILABLE } };
+      }
+    },
     async collectCard() {
       try {
         return await pending.request((id) => line.send({ type: 'collect-card', id }), COLLECT_TIMEOUT_MS);
@@ -56,6 +68,7 @@ export function openElementLine(port: MessagePort, elementId: string, kind: 'car
     },
     close() {
       pending.rejectAll(new Error('element detached'));
+      checks.rejectAll(new Error('element detached'));
       line.close();
     },
   };

@@ -54,6 +54,9 @@ const en = {
   payment_outcome_unknown: "We could not confirm this payment yet. Don't pay again: if you approved it, it will complete and the shop will be told.",
   payment_canceled: 'This payment was cancelled.',
   payment_unexpected_state: 'This payment cannot be completed now. Reload the page to see its status.',
+  // A deferred form whose payment is not what the customer was shown: nothing was charged.
+  amount_mismatch: 'The amount to pay has changed. Nothing was charged. Check your order, then try again.',
+  currency_mismatch: 'The currency of this payment has changed. Nothing was charged. Check your order, then try again.',
   // Fallbacks by type, for codes this table does not name.
   'type:api_error': 'Something went wrong on our side. Please try again in a moment.',
   'type:api_connection_error': 'We could not reach the payment service. Check your connection and try again.',
@@ -99,6 +102,8 @@ export const customerCopy: Copy<Record<CustomerCopyKey, string>> = {
       "Nous n'avons pas encore pu confirmer ce paiement. Ne payez pas une seconde fois : si vous l'avez approuvé, il aboutira et la boutique sera prévenue.",
     payment_canceled: 'Ce paiement a été annulé.',
     payment_unexpected_state: "Ce paiement ne peut pas être finalisé maintenant. Rechargez la page pour voir son état.",
+    amount_mismatch: "Le montant à payer a changé. Rien n'a été prélevé. Vérifiez votre commande, puis réessayez.",
+    currency_mismatch: "La devise de ce paiement a changé. Rien n'a été prélevé. Vérifiez votre commande, puis réessayez.",
     'type:api_error': "Une erreur s'est produite de notre côté. Réessayez dans un instant.",
     'type:api_connection_error': 'Impossible de joindre le service de paiement. Vérifiez votre connexion et réessayez.',
     'type:card_error': 'Votre carte a été refusée. Essayez une autre carte ou un autre moyen de paiement.',

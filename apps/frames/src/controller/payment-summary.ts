@@ -20,10 +20,13 @@ export interface SummaryOptions {
 
 export async function sendPaymentSummary(api: ApiClient, element: ElementHandle, options: SummaryOptions): Promise<void> {
   const clock = options.clock ?? systemClock;
+  const clientSecret = element.clientSecret;
+  // A deferred form has no payment yet: its frame shows the amount the merchant configured.
+  if (clientSecret === null) return;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     if (attempt > 0) await sleep(clock, backoffDelay(ERROR_BACKOFF, attempt - 1, options.random ?? Math.random), new AbortController().signal);
     if (!options.stillAttached()) return;
-    const result = await api.retrievePayment(element.clientSecret);
+    const result = await api.retrievePayment(clientSecret);
     if (result.ok) {
       if (options.stillAttached()) element.send({ type: 'payment-summary', amount: result.data.amount, currency: result.data.currency });
       return;

@@ -20,6 +20,16 @@ export function startPaymentFrame(merchantPort: MessagePort, controllerPort: Mes
       momo.clear();
     },
     collectCard: () => card.collect(),
+    validate: () => {
+      if (selected.value === 'card') {
+        const collected = card.collect();
+        return 'error' in collected ? collected : { ok: true };
+      }
+      if (selected.value !== 'momo' || momo.validate()) return { ok: true };
+      // validate() has made the number's error visible: the form shows what submit() answers.
+      const error = momo.error.peek();
+      return error ? { error } : { ok: true };
+    },
     configured: () => {
       if (!methods.value.includes(selected.value)) selected.value = methods.value[0] ?? 'card';
     },

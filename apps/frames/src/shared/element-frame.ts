@@ -34,6 +34,8 @@ export interface ElementFrameHooks {
   clear(): void;
   /** The card as the controller asks for it at confirm time. */
   collectCard(): { card: CollectedCard } | { error: ErrorInfo };
+  /** `elements.submit()`: checks the current method's fields, showing their errors; the first one, if any. */
+  validate(): { ok: true } | { error: ErrorInfo };
   /** After a `configure` was applied, for options the frame reads itself. */
   configured?(options: ElementOptions): void;
 }
@@ -109,8 +111,8 @@ export function connectElementFrame(
         }
         document.documentElement.lang = message.options.locale;
         options.value = message.options;
-        const { locale: configured, appearance } = message.options;
-        controller.send({ type: 'element-settings', locale: configured, ...(appearance && { appearance }) });
+        const { locale: configured, appearance, amount, currency } = message.options;
+        controller.send({ type: 'element-settings', locale: configured, appearance, amount, currency });
         hooks.configured?.(message.options);
         break;
       }
@@ -138,6 +140,9 @@ export function connectElementFrame(
       case 'collect-card':
         controller.send({ type: 'card-collected', id: message.id, result: hooks.collectCard() });
         break;
+      case 'validate':
+        controller.send({ type: 'validated', id: message.id, result: hooks.validate() });
+        break;
       case 'show-error':
         declineError.value = message.error;
         break;
@@ -147,7 +152,11 @@ export function connectElementFrame(
     }
   });
 
-  const payLabel = computed(() => (summary.value ? formatMoney(summary.value.amount, summary.value.currency, locale.value) : null));
+  // A deferred form (`mode: 'payment'`) shows the amount the merchant configured, live as `update()` changes it.
+  const payLabel = computed(() => {
+    const { amount, currency } = options.value?.currency ? options.value : (summary.value ?? {});
+    return currency && amount !== undefined ? formatMoney(amount, currency, locale.value) : null;
+  });
   const showPayButton = computed(() => options.value?.showPayButton ?? false);
   const disabled = computed(() => options.value?.disabled ?? false);
   const payGuard = createPayGuard();
