@@ -2,13 +2,13 @@
  * confirmElement picks the flow from the element the controller holds: a card element is a card, the
  * tabbed form confirms the tab the customer is on. A hand-made context, an API that answers at once.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ClientPayment, ControllerToElement, ErrorInfo } from '@soxara/protocol';
 import type { ApiClient, ApiResult, PaymentMethodInput } from './api.ts';
 import { clientPayment } from './client-payment.fixture.ts';
+import { controllerContext } from './controller-context.fixture.ts';
 import { confirmElement } from './confirm-element.ts';
-import type { ControllerContext, ElementHandle } from './context.ts';
-import { createEmitter } from './notifier.ts';
+import type { ElementHandle } from './context.ts';
 
 const SECRET = 'pi_abc123_secret_xyz789';
 const CARD = { number: '4242424242424242', expMonth: 12, expYear: 2034, cvc: '123' };
@@ -38,15 +38,7 @@ function setUp(element: Partial<ElementHandle> | null, answer: ApiResult<ClientP
         ...element,
       }
     : undefined;
-  const ctx: ControllerContext = {
-    api,
-    locale: 'en',
-    apiOrigin: 'http://api.test',
-    openModal: vi.fn(),
-    pageVisible: createEmitter(),
-    element: (id) => (id === 'el_1' ? handle : undefined),
-    navigate: vi.fn(),
-  };
+  const ctx = controllerContext(api, handle);
   return { ctx, confirmed, sent };
 }
 

@@ -7,11 +7,11 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ClientPayment, ControllerToElement, ErrorInfo } from '@soxara/protocol';
 import type { ApiClient, PaymentMethodInput } from './api.ts';
 import { clientPayment } from './client-payment.fixture.ts';
+import { controllerContext } from './controller-context.fixture.ts';
 import { confirmElement } from './confirm-element.ts';
-import type { ControllerContext, ElementHandle, ValidateResult } from './context.ts';
+import type { ElementHandle, ValidateResult } from './context.ts';
 import { paymentMismatch } from './deferred.ts';
 import { fetchUpdates } from './fetch-updates.ts';
-import { createEmitter } from './notifier.ts';
 import { submitElement } from './submit-element.ts';
 
 const SECRET = 'pi_abc123_secret_xyz789';
@@ -43,15 +43,7 @@ function setUp(options: { payment?: Partial<ClientPayment>; check?: ValidateResu
     validate,
     submitted: false,
   };
-  const ctx: ControllerContext = {
-    api,
-    locale: 'en',
-    apiOrigin: 'http://api.test',
-    openModal: vi.fn(),
-    pageVisible: createEmitter(),
-    element: (id) => (id === 'el_1' ? handle : undefined),
-    navigate: vi.fn(),
-  };
+  const ctx = controllerContext(api, handle);
   return { ctx, handle, confirmed, retrieved, sent, validate };
 }
 
