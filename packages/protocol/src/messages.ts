@@ -112,6 +112,17 @@ export type CallResult = v.InferOutput<typeof CallResult>;
 export const CardBrand = v.picklist(['visa', 'mastercard', 'amex', 'discover', 'diners', 'jcb', 'unionpay', 'unknown']);
 export type CardBrand = v.InferOutput<typeof CardBrand>;
 
+/** card-validator's type names as our brands: the card frame and the sandbox name a number's brand alike. */
+export const CARD_VALIDATOR_BRANDS: Readonly<Record<string, CardBrand>> = {
+  visa: 'visa',
+  mastercard: 'mastercard',
+  'american-express': 'amex',
+  discover: 'discover',
+  'diners-club': 'diners',
+  jcb: 'jcb',
+  unionpay: 'unionpay',
+};
+
 // ---------------------------------------------------------------------------------------------
 // merchant script → controller frame.
 

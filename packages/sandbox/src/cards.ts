@@ -5,20 +5,9 @@
  * Only the expiry is the sandbox's own rule. Values never leave this process.
  */
 import { cardNumber } from 'card-validator/dist/card-number.js';
-import type { CardBrand } from '@soxara/protocol';
+import { CARD_VALIDATOR_BRANDS, type CardBrand } from '@soxara/protocol';
 
 export type { CardBrand };
-
-/** card-validator's type names as the API's brands; the frame's table (card-model.ts) is the same. */
-const BRANDS: Readonly<Record<string, CardBrand>> = {
-  visa: 'visa',
-  mastercard: 'mastercard',
-  'american-express': 'amex',
-  discover: 'discover',
-  'diners-club': 'diners',
-  jcb: 'jcb',
-  unionpay: 'unionpay',
-};
 
 export function normaliseCardNumber(raw: string): string {
   return raw.replace(/[\s-]/g, '');
@@ -26,7 +15,7 @@ export function normaliseCardNumber(raw: string): string {
 
 export function cardBrand(digits: string): CardBrand {
   const type = cardNumber(digits).card?.type;
-  return (type && BRANDS[type]) || 'unknown';
+  return (type && CARD_VALIDATOR_BRANDS[type]) || 'unknown';
 }
 
 export function isValidCardNumber(digits: string): boolean {

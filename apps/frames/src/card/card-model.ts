@@ -8,17 +8,7 @@ import { cvv } from 'card-validator/dist/cvv';
 // Month and year checks directly: expiration-date would add a free-text date parser we never need.
 import { expirationMonth } from 'card-validator/dist/expiration-month';
 import { expirationYear } from 'card-validator/dist/expiration-year';
-import type { CardBrand } from '@soxara/protocol';
-
-const BRANDS: Record<string, CardBrand> = {
-  visa: 'visa',
-  mastercard: 'mastercard',
-  'american-express': 'amex',
-  discover: 'discover',
-  'diners-club': 'diners',
-  jcb: 'jcb',
-  unionpay: 'unionpay',
-};
+import { CARD_VALIDATOR_BRANDS, type CardBrand } from '@soxara/protocol';
 
 /** Longest PAN of any scheme (ISO/IEC 7812). */
 export const MAX_NUMBER_DIGITS = 19;
@@ -66,7 +56,7 @@ export function numberInfo(digits: string): NumberInfo {
   const card = cardNumber(digits).card;
   if (!card) return UNKNOWN;
   return {
-    brand: BRANDS[card.type] ?? 'unknown',
+    brand: CARD_VALIDATOR_BRANDS[card.type] ?? 'unknown',
     gaps: card.gaps,
     lengths: card.lengths,
     maxLength: Math.max(...card.lengths),
