@@ -1,10 +1,15 @@
 /**
  * Builds the merchant script served at `<JS origin>/v1`: one minified IIFE, ES2020, no inline
  * sourcemap (a separate .map beside it). Deterministic: the same sources give the same bytes.
+ *
+ * Two steps: esbuild bundles and tree-shakes, then terser compresses. Terser's repeated passes
+ * (inlining, folding what the first pass exposed) save about 5% gzip over esbuild's one pass,
+ * which is most of the room the features of 0.2.0 needed under the 9.5 kB budget.
  */
 import { build, type Plugin } from 'esbuild';
+import { minify } from 'terser';
 import { gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,14 +32,16 @@ export const pureValibotCalls: Plugin = {
 };
 
 export async function buildSoxaraJs(): Promise<void> {
-  await build({
+  const bundled = await build({
     entryPoints: [path.join(root, 'src', 'index.ts')],
     outfile,
+    write: false,
     bundle: true,
     format: 'iife',
     platform: 'browser',
     target: 'es2020',
-    minify: true,
+    // Syntax only: terser renames and drops whitespace, with the whole program in view.
+    minifySyntax: true,
     sourcemap: 'external',
     legalComments: 'none',
     treeShaking: true,
@@ -45,6 +52,18 @@ export async function buildSoxaraJs(): Promise<void> {
     // costs bytes for no behaviour we rely on (no accessors are shadowed by fields).
     tsconfigRaw: { compilerOptions: { useDefineForClassFields: false } },
   });
+  const code = bundled.outputFiles.find((file) => file.path.endsWith('.js'))!.text;
+  const map = bundled.outputFiles.find((file) => file.path.endsWith('.js.map'))!.text;
+  const minified = await minify(code, {
+    ecma: 2020,
+    compress: { passes: 3 },
+    mangle: { toplevel: true },
+    format: { comments: false },
+    sourceMap: { content: map, filename: 'soxara.js', url: 'soxara.js.map' },
+  });
+  mkdirSync(path.dirname(outfile), { recursive: true });
+  writeFileSync(outfile, minified.code!);
+  writeFileSync(`${outfile}.map`, minified.map as string);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -3,8 +3,8 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildSoxaraJs, outfile } from '../build.ts';
 
-/** The budget of the merchant script (DESIGN: "tiny"): 9.5 KB gzip, aiming for 8. */
-const BUDGET_GZIP_BYTES = 9_728;
+/** The budget of the merchant script (DESIGN: "tiny"): 9.5 kB gzip (kB = 1,000 bytes), aiming for 8. */
+const BUDGET_GZIP_BYTES = 9_500;
 
 describe('dist/soxara.js', () => {
   it('stays within its gzip budget', async () => {
