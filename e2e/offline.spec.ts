@@ -9,11 +9,10 @@ import { expect, test, type BrowserContext, type Page, type Request } from '@pla
 import { CardFrame, FRAME_TITLES, TEST_CARDS } from './support/pages/card-frame.ts';
 import { openCheckout, serverPayment } from './support/pages/merchant.ts';
 import { succeededEvents } from './support/events.ts';
+import { CONFIRM_TRIES_MS, DROP_MS, OFFLINE_LINE as OFFLINE, setBackground } from './support/offline.ts';
 import { stack } from './support/stack.ts';
 
-const OFFLINE_LINE = "You're offline — we'll continue when you're back";
-/** Longer than the MoMo prompt's life on this stack (8 s) and than several of the waits' backoffs. */
-const DROP_MS = 12_000;
+const OFFLINE_LINE = OFFLINE.en;
 
 interface Result {
   paymentIntent?: { id: string; status: string };
@@ -29,15 +28,6 @@ function watchConfirms(context: BrowserContext): string[] {
     }
   });
   return keys;
-}
-
-/** The merchant page goes to the background (or comes back), as on a tab switch: `visibilitychange`. */
-async function setBackground(page: Page, hidden: boolean): Promise<void> {
-  await page.evaluate((hidden) => {
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
-    Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
-    document.dispatchEvent(new Event('visibilitychange'));
-  }, hidden);
 }
 
 async function approve(paymentId: string): Promise<void> {
@@ -71,7 +61,7 @@ test('card: Pay pressed while offline waits with one calm line, then completes w
 
   await expect(card.frame.getByRole('status')).toHaveText(OFFLINE_LINE);
   // Longer than the confirm's three tries would last: still waiting, nothing shown as failed.
-  await page.waitForTimeout(4_000);
+  await page.waitForTimeout(CONFIRM_TRIES_MS);
   await expect(page.locator('#result')).toHaveText('');
   await expect(card.frame.locator('.sx-error')).toHaveCount(0);
   expect((await serverPayment(paymentId)).status).toBe('requires_payment_method');
@@ -97,7 +87,7 @@ test('card in French: the calm line is in the customer’s language', async ({ b
   await card.frame.locator('#sx-cvc').fill('123');
   await context.setOffline(true);
   await card.pay();
-  await expect(card.frame.getByRole('status')).toHaveText('Vous êtes hors ligne — nous reprendrons dès votre retour');
+  await expect(card.frame.getByRole('status')).toHaveText(OFFLINE.fr);
   await context.setOffline(false);
   await expect(page.locator('#result')).toHaveText('paymentIntent succeeded', { timeout: 15_000 });
   await context.close();
@@ -128,7 +118,7 @@ for (const method of ['momo', 'wallet'] as const) {
     await expect(modal.getByRole('dialog')).toBeVisible({ timeout: 15_000 });
     await context.setOffline(true);
     await expect(modal.getByText(OFFLINE_LINE)).toBeVisible();
-    await setBackground(page, true);
+    await page.evaluate(setBackground, true);
     // The customer approves on the phone meanwhile (MoMo: the sandbox's own approval after its delay).
     if (method === 'wallet') await approve(paymentId);
     await expect.poll(async () => (await serverPayment(paymentId)).status, { timeout: 10_000 }).toBe('succeeded');
@@ -137,7 +127,7 @@ for (const method of ['momo', 'wallet'] as const) {
     await expect(modal.getByText(OFFLINE_LINE)).toBeVisible();
 
     await context.setOffline(false);
-    await setBackground(page, false);
+    await page.evaluate(setBackground, false);
     const started = Date.now();
     expect(await result).toMatchObject({ paymentIntent: { id: paymentId, status: 'succeeded' } });
     // At once, not after a backoff grown through the drop nor at the end of a long poll.
