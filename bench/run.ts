@@ -19,6 +19,7 @@ import { merchantUrl, startMerchantServers } from './src/merchant-server.ts';
 import { launchBrowser } from './src/browser.ts';
 import { measureScriptSizes } from './src/measures/script-size.ts';
 import { measureReactBindingsSizes } from './src/measures/react-bindings-size.ts';
+import { measureFeatureCosts } from './src/measures/feature-cost.ts';
 import { measureFramePayloads } from './src/measures/frame-payload.ts';
 import { checkServedScript } from './src/measures/served-script.ts';
 import { measureMountReady } from './src/measures/mount-ready.ts';
@@ -49,6 +50,7 @@ console.log(`Soxara.js bench${quick ? ' (--quick: harness check, not for the REA
 
 const scriptSizes = !wanted('sizes') ? skipped : await attempt('1. merchant-page JS sizes', measureScriptSizes);
 const reactBindings = !wanted('sizes') ? skipped : await attempt('1b. React bindings size', measureReactBindingsSizes);
+const featureCosts = !wanted('sizes') ? skipped : await attempt('1c. what each feature cost the script', measureFeatureCosts);
 const framePayloads = !wanted('frames') ? skipped : await attempt('2. frame payloads', measureFramePayloads);
 
 const stopMerchant = await startMerchantServers(benchStack.jsUrl).catch((error: Error) => {
@@ -123,6 +125,7 @@ const results: BenchResults = {
   scriptSizes,
   servedScript,
   reactBindings,
+  featureCosts,
   framePayloads,
   mountReady,
   keystrokes,

@@ -3,6 +3,7 @@ import type { Machine } from './machine.ts';
 import type { Outcome } from './outcome.ts';
 import type { ScriptSizes } from './measures/script-size.ts';
 import type { ReactBindingsSizes } from './measures/react-bindings-size.ts';
+import type { FeatureCosts } from './measures/feature-cost.ts';
 import type { FramePayloads } from './measures/frame-payload.ts';
 import type { ServedScript } from './measures/served-script.ts';
 import type { MountReady } from './measures/mount-ready.ts';
@@ -21,6 +22,8 @@ export interface BenchResults {
   scriptSizes: Outcome<ScriptSizes>;
   servedScript: Outcome<ServedScript>;
   reactBindings: Outcome<ReactBindingsSizes>;
+  /** Optional: results.json files written before row 1c existed. */
+  featureCosts?: Outcome<FeatureCosts>;
   framePayloads: Outcome<FramePayloads>;
   mountReady: Outcome<MountReady>;
   keystrokes: Outcome<KeystrokeLatency>;

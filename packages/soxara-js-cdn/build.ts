@@ -31,9 +31,19 @@ export const pureValibotCalls: Plugin = {
   },
 };
 
-export async function buildSoxaraJs(): Promise<void> {
+export interface BundledScript {
+  code: string;
+  map: string;
+}
+
+/**
+ * The script from `entry` (this package's src/index.ts unless told), with every build setting of the
+ * served file. `plugins` come before the pure-call plugin: the bench points `@soxara/protocol` at an
+ * older commit's sources with one, to measure what each feature cost with today's minifier.
+ */
+export async function bundleSoxaraJs(entry = path.join(root, 'src', 'index.ts'), plugins: Plugin[] = []): Promise<BundledScript> {
   const bundled = await build({
-    entryPoints: [path.join(root, 'src', 'index.ts')],
+    entryPoints: [entry],
     outfile,
     write: false,
     bundle: true,
@@ -47,7 +57,7 @@ export async function buildSoxaraJs(): Promise<void> {
     treeShaking: true,
     charset: 'utf8',
     logLevel: 'warning',
-    plugins: [pureValibotCalls],
+    plugins: [...plugins, pureValibotCalls],
     // Class fields as plain assignments: ES2020 has no class fields, and the defineProperty helper
     // costs bytes for no behaviour we rely on (no accessors are shadowed by fields).
     tsconfigRaw: { compilerOptions: { useDefineForClassFields: false } },
@@ -61,9 +71,14 @@ export async function buildSoxaraJs(): Promise<void> {
     format: { comments: false },
     sourceMap: { content: map, filename: 'soxara.js', url: 'soxara.js.map' },
   });
+  return { code: minified.code!, map: minified.map as string };
+}
+
+export async function buildSoxaraJs(): Promise<void> {
+  const { code, map } = await bundleSoxaraJs();
   mkdirSync(path.dirname(outfile), { recursive: true });
-  writeFileSync(outfile, minified.code!);
-  writeFileSync(`${outfile}.map`, minified.map as string);
+  writeFileSync(outfile, code);
+  writeFileSync(`${outfile}.map`, map);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -21,6 +21,7 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
   return [
     ...merchantScriptRows(results),
     reactBindingsRow(results),
+    featureCostRow(results),
     framePayloadRow(results),
     mountReadyRow(results),
     keystrokeRow(results),
@@ -81,6 +82,24 @@ function merchantScriptRows({ scriptSizes, servedScript }: BenchResults): Summar
   }
   const wire = servedScript.status === 'ok' ? `; the JS server sends ${kB(servedScript.data.transferBytes)} kB (${servedScript.data.contentEncoding})` : '';
   return [{ measure, soxara: `${kB(served.js.gzip)} / ${kB(served.js.brotli)} kB${wire}`, baseline, goal, verdict: verdict(served.js.gzip <= goals.merchantScriptGzipBytes) }];
+}
+
+function featureCostRow({ featureCosts }: BenchResults): SummaryRow {
+  const measure = '1c. What each 0.2.0 feature cost the merchant script, gzip';
+  const goal = `total ≤ ${kB(goals.merchantScriptBudgetGzipBytes)} kB (the budget test)`;
+  if (!featureCosts || featureCosts.status !== 'ok') {
+    return unavailable(measure, goal, featureCosts ?? { status: 'unavailable', reason: 'not measured in this run' });
+  }
+  const { base, features, now } = featureCosts.data;
+  const signed = (bytes: number) => `${bytes >= 0 ? '+' : '−'}${Math.abs(bytes).toLocaleString('en-US')} B`;
+  const rest = now.gzip - base.gzip - features.reduce((sum, feature) => sum + feature.cost, 0);
+  return {
+    measure,
+    soxara: `${features.map((feature) => `${feature.name} ${signed(feature.cost)}`).join('; ')}; everything else ${signed(rest)}; now ${now.gzip.toLocaleString('en-US')} B`,
+    baseline: `0.1.0 (${base.commit.slice(0, 7)}) ${base.gzip.toLocaleString('en-US')} B; every commit built in this run with today's build (esbuild + terser)`,
+    goal,
+    verdict: verdict(now.gzip <= goals.merchantScriptBudgetGzipBytes),
+  };
 }
 
 function reactBindingsRow({ reactBindings }: BenchResults): SummaryRow {
