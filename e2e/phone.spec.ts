@@ -31,7 +31,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { TEST_CARDS, TEST_PHONES } from '../packages/testing/src/test-values.ts';
 import { MIN_RATIO, STEADY_MS } from '../apps/frames/src/shared/pay-guard.ts';
 import { CardFrame, payButtonOnScreen } from './support/pages/card-frame.ts';
-import { steadyOnScreen } from './support/pages/steady-on-screen.ts';
+import { steadyOnScreen } from '../packages/testing/src/steady-on-screen.ts';
 import { openCheckout, serverPayment } from './support/pages/merchant.ts';
 import { FRAME_TITLES, MOMO_MODAL, PAYMENT_TABS, THREE_DS, WALLET_MODAL } from './support/pages/names.ts';
 import { stack } from './support/stack.ts';

@@ -2,7 +2,7 @@
  * The Firefox suite's page objects: the Chromium suite's (e2e/support/pages) driven through
  * puppeteer-core over WebDriver BiDi instead of Playwright. They share with those everything but the
  * driver: frame titles and the accessible names of every control (../support/pages/names.ts), the
- * pay guard's steadiness wait (../support/pages/steady-on-screen.ts), the test values and the
+ * pay guard's steadiness wait (packages/testing/src/steady-on-screen.ts), the test values and the
  * merchant's pages and server reads. Controls are found as Playwright's page objects find them, by
  * role and accessible name (puppeteer's `::-p-aria`), which in Firefox reads Firefox's own
  * accessibility tree.
@@ -11,7 +11,7 @@ import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { MIN_RATIO, STEADY_MS } from '../../../apps/frames/src/shared/pay-guard.ts';
 import { PAY_CLICK_IGNORED } from '../../../packages/protocol/src/errors.ts';
 import { CARD_FIELDS, FRAME_TITLES, PAY_BUTTON } from '../../support/pages/names.ts';
-import { steadyOnScreen } from '../../support/pages/steady-on-screen.ts';
+import { steadyOnScreen } from '../../../packages/testing/src/steady-on-screen.ts';
 
 const TIMEOUT_MS = 20_000;
 type Scope = Page | Frame;

@@ -4,9 +4,8 @@
  */
 import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
 import { PAY_CLICK_IGNORED } from '../../../packages/protocol/src/errors.ts';
-import { MIN_RATIO, STEADY_MS } from '../../../apps/frames/src/shared/pay-guard.ts';
 import { CARD_FIELDS, FRAME_TITLES, PAY_BUTTON } from './names.ts';
-import { steadyOnScreen } from './steady-on-screen.ts';
+import { payButtonInPlainView } from '../../../packages/testing/src/card.ts';
 
 export { FRAME_TITLES };
 
@@ -27,15 +26,13 @@ export async function clickPayButton(frame: FrameLocator): Promise<void> {
 
 /**
  * The frame's Pay button, once a customer could have seen it: enabled, and on screen, visible and
- * unmoved for the pay guard's STEADY_MS (apps/frames/src/shared/pay-guard.ts), as the frame itself
- * sees it (./steady-on-screen.ts). So the wait is the guard's own measure, not a guess of how late a
- * loaded machine reports.
+ * unmoved for the pay guard's STEADY_MS as the frame itself sees it (@soxara/testing's own wait, which
+ * `submitCard` uses). So the wait is the guard's own measure, not a guess of how late a loaded machine
+ * reports.
  */
 export async function payButtonOnScreen(frame: FrameLocator): Promise<Locator> {
-  const button = frame.getByRole('button', { name: PAY_BUTTON });
-  await expect(button).toBeEnabled({ timeout: 20_000 });
-  await button.evaluate(steadyOnScreen, { steadyMs: STEADY_MS, minRatio: MIN_RATIO, timeoutMs: 15_000 });
-  return button;
+  await expect(frame.getByRole('button', { name: PAY_BUTTON })).toBeEnabled({ timeout: 20_000 });
+  return payButtonInPlainView(frame, 15_000);
 }
 
 export class CardFrame {

@@ -3,3 +3,4 @@ export * from './handshake.ts';
 export * from './messages.ts';
 export * from './channel.ts';
 export * from './frame-layout.ts';
+export * from './pay-guard.ts';

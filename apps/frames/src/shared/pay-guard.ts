@@ -34,10 +34,12 @@
  *   intervention is the only cover, and it let such a click through in the headless Chromium 156 of
  *   the e2e suite), and on Firefox and Safari overlays and transparency.
  */
-export const STEADY_MS = 500;
+import { PAY_GUARD } from '@soxara/protocol';
+
+export const STEADY_MS: number = PAY_GUARD.steadyMs;
 export const BLINK_MS = 300;
 /** The least fraction of the button on screen for it to count as visible. */
-export const MIN_RATIO = 0.5;
+export const MIN_RATIO: number = PAY_GUARD.minRatio;
 /** How often the guard checks that its frame is displayed at all; well under BLINK_MS. */
 export const VIEWPORT_CHECK_MS = 100;
 

@@ -1,11 +1,12 @@
 /**
- * Waits, inside our frame, until the pay guard (apps/frames/src/shared/pay-guard.ts) would let a
- * pointer click on `element` through: on screen and unmoved for its STEADY_MS, as the frame itself sees
- * it. An IntersectionObserver v2 with the guard's options, counting from a report that the button is
- * visible and starting again at one that it is not, or when the frame's width changes. Firefox ignores
- * the v2 options and reports plain intersection, exactly as it does to the guard, so the one function
- * serves both engines' page objects (Playwright's and puppeteer's `evaluate` both send it as source:
- * it must not use anything from its module).
+ * Waits, inside a Soxara element frame, until the frame's pay guard would let a pointer click on
+ * `element` through: on screen and unmoved for `PAY_GUARD.steadyMs` (@soxara/protocol), as the frame
+ * itself sees it. An IntersectionObserver v2 with the guard's options, counting from a report that the
+ * button is visible and starting again at one that it is not, or when the frame's width changes.
+ * Firefox ignores the v2 options and reports plain intersection, exactly as it does to the guard.
+ *
+ * Playwright's and puppeteer's `evaluate` send the function as source, so it must not use anything
+ * from its module; that is also why it serves both engines.
  */
 export interface SteadyOptions {
   steadyMs: number;
