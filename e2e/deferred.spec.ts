@@ -86,6 +86,8 @@ test('a payment of another amount is refused before anything is charged', async 
   const outcome = await checkout.outcome();
   expect(outcome.results[0]).toMatchObject({ error: { type: 'invalid_request_error', code: 'amount_mismatch', param: 'amount' } });
   expect(requests.filter((url) => url.includes('/confirm'))).toEqual([]);
+  // The customer reads it in the form too, in their words: what they were shown is not what is asked.
+  await expect(checkout.card.alert).toHaveText(/^The amount to pay has changed\. Nothing was charged\./);
   expect((await serverPayment(outcome.payments[0]!)).status).toBe('requires_payment_method');
 });
 
@@ -95,6 +97,7 @@ test('a payment in another currency is refused before anything is charged', asyn
   await checkout.card.pay();
   const outcome = await checkout.waitFor('results');
   expect(outcome.results[0]).toMatchObject({ error: { code: 'currency_mismatch', param: 'currency' } });
+  await expect(checkout.card.alert).toHaveText(/^The currency of this payment has changed\./);
   expect((await serverPayment(outcome.payments[0]!)).status).toBe('requires_payment_method');
 });
 
@@ -106,6 +109,8 @@ test('confirmPayment without submit() first rejects with an IntegrationError, an
   expect(outcome.thrown[0]).toMatchObject({ name: 'IntegrationError', code: 'elements_not_submitted', message: expect.stringContaining('elements.submit()') });
   expect(outcome.results).toEqual([]);
   expect((await serverPayment(outcome.payments[0]!)).status).toBe('requires_payment_method');
+  // A missing submit() is the developer's mistake: the customer is not told about it.
+  await expect(checkout.card.alert).toHaveCount(0);
 });
 
 test('MoMo in the tabbed form: submit checks the number in the frame, then the PIN prompt is approved', async ({ page }) => {

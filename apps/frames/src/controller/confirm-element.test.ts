@@ -82,4 +82,20 @@ describe('confirmElement', () => {
     expect(await confirmElement(ctx, call)).toEqual({ error: { type: 'api_connection_error', code: 'element_unavailable', message: expect.any(String) } });
     expect(confirmed).toEqual([]);
   });
+
+  it('shows a deferred form\'s refusal of a payment of another amount in the form, and charges nothing', async () => {
+    // The payment the merchant's server made is for 1250 USD; the customer was shown 1300.
+    const { ctx, confirmed, sent } = setUp({ kind: 'payment', clientSecret: null, submitted: true, settings: { locale: 'en', amount: 1300, currency: 'USD' } });
+    const result = await confirmElement(ctx, call);
+    expect(result).toMatchObject({ error: { code: 'amount_mismatch', param: 'amount' } });
+    expect(confirmed).toEqual([]);
+    expect(sent).toEqual([{ type: 'show-error', error: expect.objectContaining({ code: 'amount_mismatch', message: expect.stringMatching(/^The amount to pay has changed/) }) }]);
+  });
+
+  it('does not show a missing submit() to the customer: that one is for the developer', async () => {
+    const { ctx, confirmed, sent } = setUp({ kind: 'payment', clientSecret: null, submitted: false, settings: { locale: 'en', amount: 1250, currency: 'USD' } });
+    expect(await confirmElement(ctx, call)).toMatchObject({ error: { code: 'elements_not_submitted' } });
+    expect(confirmed).toEqual([]);
+    expect(sent).toEqual([]);
+  });
 });

@@ -3,7 +3,8 @@
  * the element the controller holds. A card element is confirmed as a card; the tabbed form with the
  * tab the customer is on (it reports each switch; its first tab, the card, until it has): the card
  * flow collects the card from the frame, MoMo and the wallet use what was typed there. An outcome
- * error of MoMo or the wallet is shown in the form, as the card flow shows declines.
+ * error of MoMo or the wallet is shown in the form, as the card flow shows declines, and so is a
+ * deferred form's refusal of a payment of another amount or currency.
  */
 import { ELEMENT_UNAVAILABLE, type ControllerCall, type Locale, type PaymentResult } from '@soxara/protocol';
 import { inLocale } from './error-copy.ts';
@@ -11,7 +12,7 @@ import type { ControllerContext, ElementHandle } from './context.ts';
 import { confirmCard } from './confirm-card.ts';
 import { confirmMomo } from './confirm-momo.ts';
 import { confirmWallet } from './confirm-wallet.ts';
-import { deferredConfirmError } from './deferred.ts';
+import { deferredConfirmError, isMismatch } from './deferred.ts';
 
 type ElementCall = Extract<ControllerCall, { method: 'confirm-element' }>;
 
@@ -20,7 +21,10 @@ export async function confirmElement(ctx: ControllerContext, call: ElementCall):
   // Unmounted, or its frame replaced (the merchant script detached it), since the call left the page.
   if (!element) return { error: { ...ELEMENT_UNAVAILABLE } };
   const refused = await deferredConfirmError(ctx, element, call.clientSecret);
-  if (refused) return { error: refused };
+  if (refused) {
+    if (isMismatch(refused)) element.send({ type: 'show-error', error: inLocale(refused, ctx.locale) });
+    return { error: refused };
+  }
   switch (element.kind === 'card' ? 'card' : (element.selectedMethod ?? 'card')) {
     case 'card':
       return confirmCard(ctx, element, call);

@@ -16,6 +16,15 @@ export function paymentMismatch(form: Pick<ElementSettings, 'amount' | 'currency
 }
 
 /**
+ * Whether a refusal is news for the customer as well as the merchant: the amount or currency they
+ * were shown is not what the payment asks, so the form says so ("the amount to pay has changed"). A
+ * missing `submit()` is the developer's alone.
+ */
+export function isMismatch(error: ErrorInfo): boolean {
+  return error.code === AMOUNT_MISMATCH.code || error.code === CURRENCY_MISMATCH.code;
+}
+
+/**
  * Null when a confirm of `element` with `clientSecret` may go ahead. Uses up the submit, so the next
  * confirm (after a decline, say) needs a new `submit()`, which checks the fields again.
  */
