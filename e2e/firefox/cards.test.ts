@@ -1,6 +1,6 @@
 /**
  * The guide's card flows in Firefox: 4242 lands on return_url, a decline is shown in the frame, 3-D
- * Secure by redirect and in the modal, and a double click on Pay charges once (counted on the API).
+ * Secure by redirect and in the modal (completed and failed), and a double click on Pay charges once (counted on the API).
  */
 import './stack-env.ts';
 import type { Page } from 'puppeteer-core';
@@ -67,6 +67,19 @@ describe('cards', () => {
     await modalGone(page);
     expect(page.url()).toContain('/modal');
     expect((await serverPayment(paymentId)).status).toBe('succeeded');
+  });
+
+  test("3-D Secure failed in the modal: {error} authentication_failed, the modal goes, nothing charged", async () => {
+    const page = await firefox.newPage();
+    const { paymentId } = await openCheckout(page, 'modal');
+    const card = await CardFrame.on(page);
+    await card.fill({ number: TEST_CARDS.threeDSecure });
+    await card.pay();
+    const modal = await Modal.on(page);
+    await (await byRole(await modal.challenge(), 'button', THREE_DS.fail)).click();
+    expect(await pageResult(page)).toBe('error card_error authentication_failed');
+    await modalGone(page);
+    expect((await serverPayment(paymentId)).status).toBe('requires_payment_method');
   });
 
   test('a double click on Pay charges once', async () => {

@@ -1,6 +1,6 @@
 /**
- * MoMo and the Soxara wallet in Firefox: the guide's MoMo call approved and cancelled, the wallet's QR
- * code on a desktop, and the tabbed form (MoMo tab) confirmed from the frame. The sandbox approves the
+ * MoMo and the Soxara wallet in Firefox: the guide's MoMo call approved, cancelled and refused, the
+ * wallet's QR code on a desktop and a decline in the app, and the tabbed form (MoMo tab) confirmed from the frame. The sandbox approves the
  * success number by itself after SOXARA_MOMO_DELAY_MS; the wallet is approved as the customer's app
  * would, through the sandbox's test helper.
  */
@@ -19,7 +19,7 @@ const firefox = useFirefox();
 
 interface Result {
   paymentIntent?: { id: string; status: string };
-  error?: { type: string; code: string; payment_intent?: { id: string } };
+  error?: { type: string; code: string; message: string; payment_intent?: { id: string } };
 }
 
 async function checkout(page: Page): Promise<{ paymentId: string; clientSecret: string }> {
@@ -60,6 +60,15 @@ describe('MoMo', () => {
     await modalGone(page);
     expect((await serverPayment(paymentId)).status).not.toBe('succeeded');
   });
+
+  test('refused on the phone: {error} approval_rejected in the customer\'s words, and the payment can be paid again', async () => {
+    const page = await firefox.newPage();
+    const { paymentId, clientSecret } = await checkout(page);
+    const result = await confirm(page, clientSecret, { type: 'momo', momo: { provider: 'mtn', phone_number: TEST_PHONES.rejected } });
+    expect(result.error).toMatchObject({ type: 'momo_error', code: 'approval_rejected', message: expect.stringMatching(/^The payment request was declined on your phone\. No money was taken\./), payment_intent: { id: paymentId } });
+    await modalGone(page);
+    expect((await serverPayment(paymentId)).status).toBe('requires_payment_method');
+  });
 });
 
 describe('Soxara wallet', () => {
@@ -80,6 +89,17 @@ describe('Soxara wallet', () => {
     expect((await secretApi('POST', `/v1/test_helpers/payments/${paymentId}/approve`)).status).toBe(200);
     expect(await result).toMatchObject({ paymentIntent: { id: paymentId, status: 'succeeded' } });
     await modalGone(page);
+  });
+
+  test('declined in the app: {error} wallet_error approval_rejected in the customer\'s words, nothing charged', async () => {
+    const page = await firefox.newPage();
+    const { paymentId, clientSecret } = await checkout(page);
+    const result = confirm(page, clientSecret, { type: 'soxara_wallet' });
+    await (await Modal.on(page)).dialog(WALLET_MODAL.dialog);
+    expect((await secretApi('POST', `/v1/test_helpers/payments/${paymentId}/decline`)).status).toBe(200);
+    expect((await result).error).toMatchObject({ type: 'wallet_error', code: 'approval_rejected', message: expect.stringMatching(/^The payment was declined in the Soxara app\./), payment_intent: { id: paymentId } });
+    await modalGone(page);
+    expect((await serverPayment(paymentId)).status).toBe('requires_payment_method');
   });
 });
 
