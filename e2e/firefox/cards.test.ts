@@ -18,6 +18,17 @@ const firefox = useFirefox();
 type Log = { results: unknown[]; submits: number };
 const logOf = (page: Page): Promise<Log> => page.evaluate(() => (window as unknown as { __soxara: Log }).__soxara);
 
+/** Pays with the 3-D Secure card on the modal page and answers the challenge in our modal. */
+async function answerChallengeInModal(page: Page, answer: string): Promise<string> {
+  const { paymentId } = await openCheckout(page, 'modal');
+  const card = await CardFrame.on(page);
+  await card.fill({ number: TEST_CARDS.threeDSecure });
+  await card.pay();
+  const modal = await Modal.on(page);
+  await (await byRole(await modal.challenge(), 'button', answer)).click();
+  return paymentId;
+}
+
 describe('cards', () => {
   test("the guide's code pays with 4242 and lands on return_url", async () => {
     const page = await firefox.newPage();
@@ -57,26 +68,16 @@ describe('cards', () => {
 
   test("3-D Secure in the modal (redirect: 'if_required'): completed inside it, resolved on the page", async () => {
     const page = await firefox.newPage();
-    const { paymentId } = await openCheckout(page, 'modal');
-    const card = await CardFrame.on(page);
-    await card.fill({ number: TEST_CARDS.threeDSecure });
-    await card.pay();
-    const modal = await Modal.on(page);
-    await (await byRole(await modal.challenge(), 'button', THREE_DS.complete)).click();
+    const paymentId = await answerChallengeInModal(page, THREE_DS.complete);
     expect(await pageResult(page)).toBe('paymentIntent succeeded');
     await modalGone(page);
     expect(page.url()).toContain('/modal');
     expect((await serverPayment(paymentId)).status).toBe('succeeded');
   });
 
-  test("3-D Secure failed in the modal: {error} authentication_failed, the modal goes, nothing charged", async () => {
+  test('3-D Secure failed in the modal: {error} authentication_failed, the modal goes, nothing charged', async () => {
     const page = await firefox.newPage();
-    const { paymentId } = await openCheckout(page, 'modal');
-    const card = await CardFrame.on(page);
-    await card.fill({ number: TEST_CARDS.threeDSecure });
-    await card.pay();
-    const modal = await Modal.on(page);
-    await (await byRole(await modal.challenge(), 'button', THREE_DS.fail)).click();
+    const paymentId = await answerChallengeInModal(page, THREE_DS.fail);
     expect(await pageResult(page)).toBe('error card_error authentication_failed');
     await modalGone(page);
     expect((await serverPayment(paymentId)).status).toBe('requires_payment_method');
